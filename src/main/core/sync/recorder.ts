@@ -1,0 +1,191 @@
+import type { ConnectionState, GameState } from '../../../shared/contract';
+import { microsToIso } from '../../../shared/time';
+import { Backoff } from '../backoff';
+import { Emitter } from '../emitter';
+import type { Round } from '../round';
+import type { RoundStore } from '../store/round-store';
+import type { RoundWriter } from '../store/round-writer';
+import type { TrackerSinoRest } from '../sources/trackersino/rest-client';
+import { parseRoundFrame, RowError } from '../sources/trackersino/round-row';
+import type { RoundStream, StreamEvent } from '../sources/trackersino/round-stream';
+import { UpstreamError } from '../sources/trackersino/upstream-error';
+
+export interface RecorderOptions {
+  readonly games: readonly string[];
+  readonly rest: TrackerSinoRest;
+  readonly stream: RoundStream;
+  readonly store: RoundStore;
+  readonly writer: RoundWriter;
+  /** How far back the first start of a game reaches. */
+  readonly historyDepthMs: number;
+  readonly pageSize?: number;
+  /** Each backfill starts this far before the resume point, so no precision mismatch can leave a hole. */
+  readonly overlapMs?: number;
+  readonly log?: (message: string) => void;
+}
+
+export interface GameProgress {
+  readonly state: GameState;
+  readonly detail: string | null;
+}
+
+/**
+ * Keeps the local history complete: stores every stream frame, and on every (re)connect backfills
+ * each game from the point through which its history is known to be complete. A game's cursor only
+ * moves over rounds received without a gap, in the same transaction as those rounds.
+ */
+export class Recorder {
+  readonly changed = new Emitter<void>();
+  connection: { state: ConnectionState; detail: string | null } = { state: 'stopped', detail: null };
+  private readonly progress = new Map<string, GameProgress>();
+  /** Games whose backfill has completed on the current connection: their frames advance the cursor. */
+  private readonly live = new Set<string>();
+  /** Newest frame per game on the current connection, for the cursor once its backfill completes. */
+  private readonly newestFrameUs = new Map<string, number>();
+  private generation = 0;
+  private readonly disposers: (() => void)[] = [];
+  private readonly retries = new Set<NodeJS.Timeout>();
+  private rejectedFrames = 0;
+
+  constructor(private readonly options: RecorderOptions) {
+    for (const game of options.games) this.progress.set(game, { state: 'connecting', detail: null });
+  }
+
+  start(): void {
+    this.disposers.push(
+      this.options.stream.events.on((event) => this.onStreamEvent(event)),
+      this.options.stream.frames.on((text) => this.onFrame(text)),
+    );
+    this.options.stream.start();
+  }
+
+  stop(): void {
+    this.generation++;
+    this.options.stream.stop();
+    for (const dispose of this.disposers.splice(0)) dispose();
+    for (const timer of this.retries) clearTimeout(timer);
+    this.retries.clear();
+    this.connection = { state: 'stopped', detail: null };
+  }
+
+  gameProgress(game: string): GameProgress {
+    return this.progress.get(game) ?? { state: 'connecting', detail: null };
+  }
+
+  get rejectedFrameCount(): number {
+    return this.rejectedFrames;
+  }
+
+  private onStreamEvent(event: StreamEvent): void {
+    switch (event.type) {
+      case 'connecting':
+        this.setConnection(this.connection.state === 'stopped' ? 'connecting' : this.connection.state, this.connection.detail);
+        break;
+      case 'open': {
+        const generation = ++this.generation;
+        this.live.clear();
+        this.newestFrameUs.clear();
+        this.setConnection('open', null);
+        for (const game of this.options.games) void this.backfill(game, generation, new Backoff(1_000, 60_000));
+        break;
+      }
+      case 'closed':
+        this.generation++;
+        this.live.clear();
+        this.setConnection('reconnecting', `Live stream lost (${event.reason}); reconnecting in ${Math.ceil(event.retryInMs / 1000)} s.`);
+        for (const game of this.options.games) this.setGame(game, 'stale', 'Waiting for the live stream to come back.');
+        break;
+      case 'refused':
+        this.generation++;
+        this.setConnection('error', event.error.message);
+        for (const game of this.options.games) this.setGame(game, 'error', event.error.message);
+        break;
+    }
+  }
+
+  private onFrame(text: string): void {
+    let round: Round;
+    try {
+      round = parseRoundFrame(text);
+    } catch (error) {
+      if (!(error instanceof RowError)) throw error;
+      this.rejectedFrames++;
+      // The frame's round may be any game's: no cursor may pass over it until a backfill has
+      // fetched it again, so every game stops advancing until the next (re)connect.
+      this.live.clear();
+      this.log(`rejected a stream frame: ${error.reason}: ${text.slice(0, 200)}`);
+      return;
+    }
+    if (this.live.has(round.game)) {
+      this.options.writer.enqueue([round], { game: round.game, throughUs: round.finalizedUs });
+    } else {
+      this.newestFrameUs.set(round.game, Math.max(this.newestFrameUs.get(round.game) ?? -Infinity, round.finalizedUs));
+      this.options.writer.enqueue([round]);
+    }
+  }
+
+  /** Pages back from the newest round to the resume point with `since` + `before_index`. */
+  private async backfill(game: string, generation: number, backoff: Backoff): Promise<void> {
+    const { rest, store, writer } = this.options;
+    const pageSize = this.options.pageSize ?? 1000;
+    const resumeUs = store.completeThrough(game) ?? (Date.now() - this.options.historyDepthMs) * 1000;
+    const since = microsToIso(resumeUs - (this.options.overlapMs ?? 5_000) * 1000);
+    this.setGame(game, 'backfilling', null);
+    let newestUs = -Infinity;
+    let beforeIndex: bigint | undefined;
+    try {
+      for (;;) {
+        const page = await rest.rounds(game, { limit: pageSize, since, ...(beforeIndex === undefined ? {} : { beforeIndex }) });
+        if (generation !== this.generation) return;
+        writer.enqueue(page.rounds);
+        for (const rejected of page.rejected) this.log(`rejected a ${game} row: ${rejected.reason}`);
+        let oldestIndex: bigint | null = null;
+        for (const round of page.rounds) {
+          if (round.finalizedUs > newestUs) newestUs = round.finalizedUs;
+          if (round.roundIndex !== null && (oldestIndex === null || round.roundIndex < oldestIndex)) oldestIndex = round.roundIndex;
+        }
+        const full = page.rounds.length + page.rejected.length >= pageSize;
+        if (!full) break;
+        if (oldestIndex === null) {
+          this.log(`${game}: a full page without round_index cannot be paged further; older rounds are fetched on the next backfill`);
+          break;
+        }
+        beforeIndex = oldestIndex;
+      }
+    } catch (error) {
+      if (generation !== this.generation) return;
+      const upstream = error instanceof UpstreamError ? error : null;
+      const message = upstream?.message ?? (error instanceof RowError ? `TrackerSino sent a page Roundlog cannot read (${error.reason}).` : String(error));
+      if (upstream?.isFatal) {
+        this.setGame(game, 'error', message);
+        return;
+      }
+      const waitMs = Math.max(backoff.next(), (upstream?.retryAfterS ?? 0) * 1000);
+      this.setGame(game, 'error', `${message} Next try in ${Math.ceil(waitMs / 1000)} s.`);
+      const timer = setTimeout(() => {
+        this.retries.delete(timer);
+        if (generation === this.generation) void this.backfill(game, generation, backoff);
+      }, waitMs);
+      this.retries.add(timer);
+      return;
+    }
+    const throughUs = Math.max(newestUs, this.newestFrameUs.get(game) ?? -Infinity);
+    if (Number.isFinite(throughUs)) writer.enqueue([], { game, throughUs });
+    this.live.add(game);
+    this.setGame(game, 'live', null);
+  }
+
+  private setConnection(state: ConnectionState, detail: string | null): void {
+    this.connection = { state, detail };
+    this.changed.emit();
+  }
+
+  private setGame(game: string, state: GameState, detail: string | null): void {
+    this.progress.set(game, { state, detail });
+    this.changed.emit();
+  }
+
+  private log(message: string): void {
+    (this.options.log ?? console.warn)(`roundlog: ${message}`);
+  }
+}

@@ -1,0 +1,70 @@
+import { app, BrowserWindow, dialog } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startRoundlog, type RoundlogCore } from '../core/compose';
+import { resolveConfig } from '../core/config';
+import { handleAppProtocol, registerAppScheme } from './app-protocol';
+import { registerIpc } from './ipc';
+import { createMainWindow, denyAllPermissions } from './window';
+
+// The Electron entry: thin by design. Everything it starts lives in src/main/core and is tested
+// under Node; this file only wires windows, protocol and IPC around the composition root.
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const rendererDir = join(here, '../renderer');
+const preloadPath = join(here, '../preload/index.cjs');
+/** better-sqlite3 rebuilt for Electron's ABI, when present (see README, "Native module"). */
+const electronSqlite = join(app.getAppPath(), 'native', 'electron', 'better_sqlite3.node');
+
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let core: RoundlogCore | null = null;
+  let window: BrowserWindow | null = null;
+  let disposeIpc: (() => void) | null = null;
+
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+
+  void app.whenReady().then(async () => {
+    denyAllPermissions();
+    handleAppProtocol(rendererDir);
+    try {
+      const config = resolveConfig({ dataDir: app.getPath('userData') });
+      core = await startRoundlog(config, existsSync(electronSqlite) ? { nativeBinding: electronSqlite } : {});
+    } catch (error) {
+      dialog.showErrorBox('Roundlog cannot start', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+      return;
+    }
+    const open = (): void => {
+      window = createMainWindow(preloadPath);
+      disposeIpc = registerIpc(core!.service, window);
+      window.on('closed', () => {
+        disposeIpc?.();
+        window = null;
+      });
+    };
+    open();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) open();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('before-quit', () => {
+    void core?.close();
+  });
+}

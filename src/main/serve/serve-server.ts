@@ -1,0 +1,171 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { EVENT_NAMES, type RoundlogService } from '../../shared/contract';
+import { clientMessageSchema, MAX_CLIENT_MESSAGE_BYTES, SERVE_PROTOCOL, TOKEN_PROTOCOL_PREFIX, type ServerMessage } from '../../shared/wire';
+import { dispatchRequest } from '../core/dispatch';
+import { readStaticFile } from './static-files';
+
+export interface ServeOptions {
+  readonly service: RoundlogService;
+  /** The built renderer (`out/renderer`). */
+  readonly rendererDir: string;
+  readonly port?: number;
+  /** 127.0.0.1 unless the user explicitly asked for another interface. */
+  readonly host?: string;
+  readonly log?: (message: string) => void;
+}
+
+export interface ServeHandle {
+  /** The address to open, carrying the per-launch token in the fragment (never sent to a server). */
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/** A socket whose unread backlog passes this is dropped rather than left to grow without bound. */
+const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+
+/**
+ * `roundlog serve`: the built renderer over HTTP and the contract over one WebSocket, on loopback.
+ * Every socket must come from this server's own origin and present the per-launch token.
+ */
+export async function startServe(options: ServeOptions): Promise<ServeHandle> {
+  const host = options.host ?? '127.0.0.1';
+  const token = randomBytes(24).toString('base64url');
+  const log = options.log ?? ((message: string) => console.warn(`roundlog serve: ${message}`));
+  let allowedOrigins = new Set<string>();
+  let allowedHosts = new Set<string>();
+  let csp = '';
+
+  const server = createServer((request, response) => {
+    void handleHttp(request, response);
+  });
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_CLIENT_MESSAGE_BYTES,
+    handleProtocols: (protocols) => (protocols.has(SERVE_PROTOCOL) ? SERVE_PROTOCOL : false),
+  });
+
+  async function handleHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // Host check: a DNS-rebinding page on another name cannot read the app through this port.
+    if (!allowedHosts.has(request.headers.host ?? '')) return refuse(response, 421, 'wrong host');
+    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'method not allowed');
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const file = await readStaticFile(options.rendererDir, path);
+    if (!file) return refuse(response, 404, 'not found');
+    response.writeHead(200, {
+      'Content-Type': file.contentType,
+      'Content-Security-Policy': csp,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Resource-Policy': 'same-origin',
+      'X-Frame-Options': 'DENY',
+      'Cache-Control': 'no-cache',
+    });
+    response.end(request.method === 'HEAD' ? undefined : file.body);
+  }
+
+  server.on('upgrade', (request, socket, head) => {
+    const reject = (status: number, why: string): void => {
+      log(`refused a socket from ${request.socket.remoteAddress ?? '?'}: ${why}`);
+      socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (path !== '/rpc') return reject(403, `unknown path ${path.slice(0, 60)}`);
+    if (!allowedHosts.has(request.headers.host ?? '')) return reject(403, 'wrong host');
+    if (!allowedOrigins.has(request.headers.origin ?? '')) return reject(403, `foreign origin ${String(request.headers.origin).slice(0, 80)}`);
+    if (!presentsToken(request.headers['sec-websocket-protocol'], token)) return reject(401, 'missing or wrong token');
+    sockets.handleUpgrade(request, socket, head, (ws) => attach(ws));
+  });
+
+  function attach(ws: WebSocket): void {
+    const send = (message: ServerMessage): void => {
+      if (ws.readyState !== ws.OPEN) return;
+      if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+        log('dropped a client that stopped reading');
+        ws.terminate();
+        return;
+      }
+      ws.send(JSON.stringify(message));
+    };
+    const disposers = EVENT_NAMES.map((event) =>
+      // Each `onX` has its own payload type; the wire carries them all as JSON.
+      (options.service[event] as (listener: (payload: unknown) => void) => () => void)((payload) =>
+        send({ type: 'event', event, payload }),
+      ),
+    );
+    ws.on('message', (data, isBinary) => {
+      if (isBinary) return refuseMessage('binary message');
+      let value: unknown;
+      try {
+        value = JSON.parse(data.toString());
+      } catch {
+        return refuseMessage('malformed JSON');
+      }
+      const message = clientMessageSchema.safeParse(value);
+      if (!message.success) return refuseMessage('not a request of the contract');
+      const { id, method, input } = message.data;
+      void dispatchRequest(options.service, method, input).then((result) =>
+        send(result.ok ? { type: 'result', id, output: result.output } : { type: 'error', id, error: result.error }),
+      );
+    });
+    ws.on('error', (error) => log(`socket error: ${error.message}`));
+    ws.on('close', () => {
+      for (const dispose of disposers) dispose();
+    });
+    function refuseMessage(why: string): void {
+      log(`refused a message: ${why}`);
+      send({ type: 'error', id: null, error: { code: 'bad_message', message: `Refused: ${why}.` } });
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const hostForUrl = host.includes(':') ? `[${host}]` : host;
+  const names = host === '127.0.0.1' ? [`127.0.0.1:${port}`, `localhost:${port}`] : [`${hostForUrl}:${port}`];
+  allowedHosts = new Set(names);
+  allowedOrigins = new Set(names.map((name) => `http://${name}`));
+  csp = [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src 'self' ${names.map((name) => `ws://${name}`).join(' ')}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+
+  return {
+    url: `http://${hostForUrl}:${port}/#token=${token}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of sockets.clients) client.terminate();
+        sockets.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function presentsToken(header: string | string[] | undefined, token: string): boolean {
+  const offered = (Array.isArray(header) ? header.join(',') : header ?? '').split(',').map((item) => item.trim());
+  const expected = Buffer.from(TOKEN_PROTOCOL_PREFIX + token);
+  return offered.some((item) => {
+    const candidate = Buffer.from(item);
+    return candidate.length === expected.length && timingSafeEqual(candidate, expected);
+  });
+}
+
+function refuse(response: ServerResponse, status: number, message: string): void {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+  response.end(message);
+}

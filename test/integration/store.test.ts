@@ -1,0 +1,109 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Round } from '../../src/main/core/round';
+import { openDatabase } from '../../src/main/core/store/database';
+import { SCHEMA_VERSION } from '../../src/main/core/store/migrations';
+import { RoundStore } from '../../src/main/core/store/round-store';
+import { RoundWriter } from '../../src/main/core/store/round-writer';
+import { StoreError } from '../../src/main/core/store/store-error';
+import { useTempDir } from '../support/temp-dir';
+
+function round(n: number, game = 'stake-crash'): Round {
+  const finalizedUs = 1_780_000_000_000_000 + n * 15_000_000;
+  return {
+    game,
+    roundId: `r${n}`,
+    roundIndex: 7_393_228_772_258_146_753n + BigInt(n),
+    multiplier: '2.0100',
+    finalizedAt: new Date(finalizedUs / 1000).toISOString(),
+    finalizedUs,
+    segment: null,
+    json: `{"round_index":${7_393_228_772_258_146_753n + BigInt(n)},"round_id":"r${n}"}`,
+  };
+}
+
+describe('the local history', () => {
+  let dir: ReturnType<typeof useTempDir>;
+  let file: string;
+  beforeEach(() => {
+    dir = useTempDir();
+    file = join(dir.path, 'history.sqlite');
+  });
+  afterEach(() => dir.remove());
+
+  it('creates the schema once, in WAL mode, and records its version', () => {
+    openDatabase(file).close();
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('refuses a database written by a newer Roundlog and leaves it untouched', () => {
+    const raw = new BetterSqlite3(file);
+    raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    raw.close();
+    expect(() => openDatabase(file)).toThrow(StoreError);
+    expect(() => openDatabase(file)).toThrow(/newer version of Roundlog/);
+    const after = new BetterSqlite3(file);
+    expect(after.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1);
+    expect(after.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'rounds'").get()).toEqual({ n: 0 });
+    after.close();
+  });
+
+  it('rolls back a migration that fails, keeping the previous version', () => {
+    const failing = [
+      (db: BetterSqlite3.Database) => db.exec('CREATE TABLE a (x)'),
+      (db: BetterSqlite3.Database) => {
+        db.exec('CREATE TABLE b (x)');
+        throw new Error('migration 2 broke');
+      },
+    ];
+    expect(() => openDatabase(file, { migrations: failing })).toThrow('migration 2 broke');
+    const db = new BetterSqlite3(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name IN ('a', 'b')").all()).toEqual([{ name: 'a' }]);
+    db.close();
+  });
+
+  it('stores a round seen twice once, and reads round_index back exactly', () => {
+    const db = openDatabase(file);
+    const store = new RoundStore(db, () => 'crash');
+    expect(store.write([round(1), round(2)], new Map())).toHaveLength(2);
+    expect(store.write([round(2), round(3), round(1)], new Map()).map((r) => r.roundId)).toEqual(['r3']);
+    expect(store.countRounds('stake-crash')).toBe(3);
+    expect(store.recentRounds('stake-crash', 1)[0]!.roundIndex).toBe('7393228772258146756');
+    db.close();
+  });
+
+  it('only ever moves a game’s resume cursor forward', () => {
+    const db = openDatabase(file);
+    const store = new RoundStore(db, () => 'crash');
+    store.write([], new Map([['stake-crash', 500]]));
+    store.write([], new Map([['stake-crash', 100]]));
+    expect(store.completeThrough('stake-crash')).toBe(500);
+    expect(store.completeThrough('crazytime')).toBeNull();
+    db.close();
+  });
+
+  it('tells subscribers of a round only once another connection can read it', async () => {
+    const db = openDatabase(file);
+    const writer = new RoundWriter(new RoundStore(db, () => 'crash'));
+    const reader = new BetterSqlite3(file, { readonly: true });
+    const seenByReader: number[] = [];
+    writer.committed.on((rounds) => {
+      seenByReader.push((reader.prepare('SELECT count(*) AS n FROM rounds').get() as { n: number }).n);
+      expect(rounds.length).toBeGreaterThan(0);
+    });
+    writer.enqueue([round(1)]);
+    writer.enqueue([round(2), round(1)]);
+    await writer.idle();
+    writer.enqueue([round(2)]);
+    await writer.idle();
+    // Both enqueues of one turn commit together; the duplicate batch announces nothing.
+    expect(seenByReader).toEqual([2]);
+    reader.close();
+    db.close();
+  });
+});
