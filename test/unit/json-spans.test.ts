@@ -1,6 +1,6 @@
 import { isLosslessNumber, parse } from 'lossless-json';
 import { describe, expect, it } from 'vitest';
-import { arrayElementStarts, endOfValue, memberSpans } from '../../src/main/core/sources/trackersino/json-spans';
+import { arrayElementSpans, memberSpans } from '../../src/main/core/sources/trackersino/json-spans';
 
 // lossless-json is the independent oracle: the scanner must find, in text JSON.parse accepted,
 // exactly the member texts that a full lossless parser sees.
@@ -63,8 +63,8 @@ describe('json spans', () => {
 
   it('splits a top-level array into its elements', () => {
     const text = '[ {"a":"]"} ,{"b":[1,2]},\n3 ]';
-    const starts = arrayElementStarts(text);
-    expect(starts.map((start) => text.slice(start, endOfValue(text, start)))).toEqual(['{"a":"]"}', '{"b":[1,2]}', '3']);
-    expect(arrayElementStarts('[]')).toEqual([]);
+    const spans = arrayElementSpans(text);
+    expect(spans.map(({ start, end }) => text.slice(start, end))).toEqual(['{"a":"]"}', '{"b":[1,2]}', '3']);
+    expect(arrayElementSpans('[]')).toEqual([]);
   });
 });

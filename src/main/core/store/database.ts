@@ -39,7 +39,9 @@ function configure(db: Database): void {
   // Measured: random round_id keys make each insert dirty its own index page; a larger cache and
   // fewer checkpoints (each one an fsync) double bulk ingest.
   db.pragma('cache_size = -65536');
-  db.pragma('wal_autocheckpoint = 4000');
+  db.pragma('wal_autocheckpoint = 16000');
+  // After a checkpoint the WAL file is cut back, so a bulk backfill leaves no 64 MiB file behind.
+  db.pragma('journal_size_limit = 16777216');
 }
 
 function migrate(db: Database, migrations: readonly ((db: Database) => void)[]): void {

@@ -76,11 +76,13 @@ function readKey(text: string, at: number, end: number): string {
 }
 
 /**
- * The spans of the members of the object starting at `at` whose keys are in `wanted`.
- * Later duplicates win, as with JSON.parse.
+ * The spans of the members of the object starting at `at` whose keys are in `wanted`. It stops at
+ * the last wanted key, so a key upstream sends first costs almost nothing. Duplicate keys (which
+ * JSON.parse resolves to the last) are not expected in rows; the first occurrence is returned.
  */
 export function memberSpans(text: string, at: number, wanted: ReadonlySet<string>): Map<string, Span> {
   const spans = new Map<string, Span>();
+  if (wanted.size === 0) return spans;
   let i = skipWhitespace(text, at + 1);
   if (text.charCodeAt(i) === CLOSE_BRACE) return spans;
   for (;;) {
@@ -89,24 +91,28 @@ export function memberSpans(text: string, at: number, wanted: ReadonlySet<string
     i = skipWhitespace(text, keyEnd);
     i = skipWhitespace(text, i + 1); // past the colon
     const valueEnd = endOfValue(text, i);
-    if (wanted.has(key)) spans.set(key, { start: i, end: valueEnd });
+    if (wanted.has(key) && !spans.has(key)) {
+      spans.set(key, { start: i, end: valueEnd });
+      if (spans.size === wanted.size) return spans;
+    }
     i = skipWhitespace(text, valueEnd);
     if (text.charCodeAt(i) !== COMMA) return spans;
     i = skipWhitespace(text, i + 1);
   }
 }
 
-/** Start offsets of the elements of the top-level array in `text`. */
-export function arrayElementStarts(text: string): number[] {
-  const starts: number[] = [];
+/** The spans of the elements of the top-level array in `text`, in one pass. */
+export function arrayElementSpans(text: string): Span[] {
+  const spans: Span[] = [];
   let i = skipWhitespace(text, 0);
-  if (text.charCodeAt(i) !== OPEN_BRACKET) return starts;
+  if (text.charCodeAt(i) !== OPEN_BRACKET) return spans;
   i = skipWhitespace(text, i + 1);
-  if (text.charCodeAt(i) === CLOSE_BRACKET) return starts;
+  if (text.charCodeAt(i) === CLOSE_BRACKET) return spans;
   for (;;) {
-    starts.push(i);
-    i = skipWhitespace(text, endOfValue(text, i));
-    if (text.charCodeAt(i) !== COMMA) return starts;
+    const end = endOfValue(text, i);
+    spans.push({ start: i, end });
+    i = skipWhitespace(text, end);
+    if (text.charCodeAt(i) !== COMMA) return spans;
     i = skipWhitespace(text, i + 1);
   }
 }

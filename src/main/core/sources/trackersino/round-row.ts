@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { canonicalSlug, SLUG_PATTERN } from '../../../../shared/games';
 import { isoToMicros } from '../../../../shared/time';
 import type { Round } from '../../round';
-import { arrayElementStarts, endOfValue, memberSpans } from './json-spans';
+import { arrayElementSpans, endOfValue, memberSpans } from './json-spans';
 
 /** Why a frame or row could not be taken in; the text goes to the log (and later to quarantine). */
 export class RowError extends Error {
@@ -25,7 +25,6 @@ const rowSchema = z.looseObject({
 
 const frameGameSchema = z.looseObject({ game_id: z.string().regex(SLUG_PATTERN) });
 
-const EXACT_MEMBERS = new Set(['round_index', 'multiplier', 'round_id']);
 const INTEGER = /^-?\d+$/;
 const DECIMAL = /^\d+(\.\d+)?$/;
 
@@ -44,17 +43,25 @@ function toRound(game: string, value: unknown, text: string, start: number, end:
   const row = parsed.data;
   if (row.state !== 'finalized') throw new RowError(`round is not finalized (state "${row.state}")`);
 
-  const spans = memberSpans(text, start, EXACT_MEMBERS);
-  const exact = (key: string): string | null => {
+  // Only values JSON.parse may have rounded are read again from the text: numbers. Upstream sends
+  // round_index first, so the scan stops before it reaches `raw`.
+  const inexact = new Set<string>();
+  if (typeof row.round_index === 'number') inexact.add('round_index');
+  if (typeof row.multiplier === 'number') inexact.add('multiplier');
+  if (typeof row.round_id === 'number') inexact.add('round_id');
+  const spans = memberSpans(text, start, inexact);
+  const exact = (key: 'round_index' | 'multiplier' | 'round_id'): string | null => {
     const span = spans.get(key);
-    return span ? text.slice(span.start, span.end) : null;
+    if (span) return text.slice(span.start, span.end);
+    const value = row[key];
+    return typeof value === 'string' ? value : value === null || value === undefined ? null : String(value);
   };
 
-  const indexText = unquote(exact('round_index'));
+  const indexText = exact('round_index');
   if (indexText !== null && indexText !== 'null' && !INTEGER.test(indexText)) {
     throw new RowError(`round_index is not an integer: ${indexText.slice(0, 40)}`);
   }
-  const multiplier = unquote(exact('multiplier'))!;
+  const multiplier = exact('multiplier')!;
   if (!DECIMAL.test(multiplier)) throw new RowError(`multiplier is not a decimal: ${multiplier.slice(0, 40)}`);
   const finalizedUs = isoToMicros(row.finalized_at);
   if (finalizedUs === null) throw new RowError(`finalized_at is not an ISO time: ${row.finalized_at.slice(0, 40)}`);
@@ -62,7 +69,7 @@ function toRound(game: string, value: unknown, text: string, start: number, end:
 
   return {
     game,
-    roundId: typeof row.round_id === 'string' ? row.round_id : unquote(exact('round_id'))!,
+    roundId: exact('round_id')!,
     roundIndex: indexText === null || indexText === 'null' ? null : BigInt(indexText),
     multiplier,
     finalizedAt: row.finalized_at,
@@ -70,11 +77,6 @@ function toRound(game: string, value: unknown, text: string, start: number, end:
     segment: raw && typeof raw.segment === 'string' ? raw.segment : null,
     json: text.slice(start, end),
   };
-}
-
-/** A JSON string literal's content (these fields never carry escapes), or the bare text as is. */
-function unquote(text: string | null): string | null {
-  return text !== null && text.startsWith('"') ? text.slice(1, -1) : text;
 }
 
 /** A stream frame: one round row plus `game_id`. */
@@ -96,12 +98,11 @@ export interface PageResult {
 export function parseRoundPage(game: string, text: string): PageResult {
   const value = parseJson(text);
   if (!Array.isArray(value)) throw new RowError('rounds page is not a JSON array');
-  const starts = arrayElementStarts(text);
+  const elements = arrayElementSpans(text);
   const rounds: Round[] = [];
   const rejected: { reason: string; text: string }[] = [];
   for (let i = 0; i < value.length; i++) {
-    const start = starts[i]!;
-    const end = endOfValue(text, start);
+    const { start, end } = elements[i]!;
     try {
       rounds.push(toRound(game, value[i], text, start, end));
     } catch (error) {

@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startRoundlog } from '../src/main/core/compose';
+import { parseRoundPage } from '../src/main/core/sources/trackersino/round-row';
+import { openDatabase } from '../src/main/core/store/database';
+import { RoundStore } from '../src/main/core/store/round-store';
+import { RoundWriter } from '../src/main/core/store/round-writer';
+import { startSandbox } from '../src/sim/server';
+import { percentile, printReport, type Figure } from './report';
+
+// `npm run bench`: figures for the targets of the walking skeleton, on this machine, in one run.
+// Both ingest paths write the same sandbox rows into fresh files with the same schema and pragmas.
+
+const INGEST_ROUNDS = 200_000;
+const PAGE_SIZE = 1_000;
+const LATENCY_FRAMES = 400;
+
+async function sandboxRows(count: number): Promise<string[]> {
+  // ~24 s a crash round (flight plus betting) at speed 1: a history long enough to hold `count` rounds.
+  const sandbox = await startSandbox({ seed: 'bench', games: ['stake-crash'], speed: 1, historyMs: count * 30_000 });
+  const rows = sandbox.rounds('stake-crash').slice(-count).map((round) => round.json);
+  await sandbox.close();
+  if (rows.length < count) throw new Error(`sandbox produced ${rows.length} rounds, wanted ${count}`);
+  return rows;
+}
+
+function freshStore(dir: string, name: string) {
+  const db = openDatabase(join(dir, name));
+  return { db, store: new RoundStore(db, () => 'crash') };
+}
+
+async function ingestThroughRoundlog(dir: string, pages: string[]): Promise<number> {
+  const { db, store } = freshStore(dir, 'roundlog.sqlite');
+  const writer = new RoundWriter(store);
+  let stored = 0;
+  writer.committed.on((rounds) => (stored += rounds.length));
+  const started = performance.now();
+  for (const page of pages) writer.enqueue(parseRoundPage('stake-crash', page).rounds);
+  writer.flush();
+  await writer.idle();
+  const seconds = (performance.now() - started) / 1000;
+  db.close();
+  if (stored !== INGEST_ROUNDS) throw new Error(`stored ${stored} of ${INGEST_ROUNDS}`);
+  return INGEST_ROUNDS / seconds;
+}
+
+function ingestRaw(dir: string, pages: string[]): number {
+  // The same values, already extracted, inserted with one prepared statement: SQLite's own cost.
+  const rows = pages.flatMap((page) => parseRoundPage('stake-crash', page).rounds);
+  const { db, store } = freshStore(dir, 'raw.sqlite');
+  const gameId = store.gameId('stake-crash');
+  const insert = db.prepare(`
+    INSERT INTO rounds (game_id, round_id, round_index, multiplier, multiplier_value, segment, finalized_us, finalized_at, row_json)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (game_id, round_id) DO NOTHING`);
+  const insertBatch = db.transaction((batch: typeof rows) => {
+    for (const r of batch) insert.run(gameId, r.roundId, r.roundIndex, r.multiplier, Number(r.multiplier), r.segment, r.finalizedUs, r.finalizedAt, r.json);
+  });
+  const started = performance.now();
+  for (let i = 0; i < rows.length; i += 10_000) insertBatch(rows.slice(i, i + 10_000));
+  const seconds = (performance.now() - started) / 1000;
+  db.close();
+  return rows.length / seconds;
+}
+
+async function frameToSubscriber(dir: string): Promise<number[]> {
+  const sandbox = await startSandbox({ seed: 'bench-latency', games: ['stake-crash', 'crazytime'], speed: 300, historyMs: 60_000 });
+  const core = await startRoundlog({
+    dataDir: dir,
+    upstream: { baseUrl: sandbox.url, apiKey: sandbox.key },
+    games: ['stake-crash', 'crazytime'],
+    historyDepthMs: 60_000,
+    pingIntervalMs: 25_000,
+  });
+  const sentAt = new Map<string, number>();
+  const delays: number[] = [];
+  sandbox.onFrameSent((game, roundId, at) => sentAt.set(`${game}/${roundId}`, at));
+  await new Promise<void>((resolve) => {
+    core.service.onRounds((rounds) => {
+      const now = performance.now();
+      for (const round of rounds) {
+        const sent = sentAt.get(`${round.game}/${round.roundId}`);
+        if (sent !== undefined && core.recorder.gameProgress(round.game).state === 'live') delays.push(now - sent);
+      }
+      if (delays.length >= LATENCY_FRAMES) resolve();
+    });
+  });
+  await core.close();
+  await sandbox.close();
+  return delays;
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'roundlog-bench-'));
+  try {
+    const rows = await sandboxRows(INGEST_ROUNDS);
+    const pages: string[] = [];
+    for (let i = 0; i < rows.length; i += PAGE_SIZE) pages.push(`[${rows.slice(i, i + PAGE_SIZE).join(',')}]`);
+    const raw = ingestRaw(dir, pages);
+    const roundlog = await ingestThroughRoundlog(dir, pages);
+    const delays = await frameToSubscriber(join(dir, 'latency'));
+    const figures: Figure[] = [
+      { name: 'ingest_rounds_per_s', value: roundlog, unit: 'rounds/s', target: '>= 100000', ok: roundlog >= 100_000 },
+      { name: 'raw_insert_rounds_per_s', value: raw, unit: 'rounds/s', target: 'reference', ok: true },
+      { name: 'raw_to_ingest_ratio', value: raw / roundlog, unit: 'x', target: '<= 2', ok: raw / roundlog <= 2 },
+      { name: 'frame_to_subscriber_p50_ms', value: percentile(delays, 0.5), unit: 'ms', target: 'reference', ok: true },
+      { name: 'frame_to_subscriber_p99_ms', value: percentile(delays, 0.99), unit: 'ms', target: '<= 20', ok: percentile(delays, 0.99) <= 20 },
+    ];
+    printReport(figures, { rounds: INGEST_ROUNDS, page_size: PAGE_SIZE, latency_frames: delays.length });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();

@@ -1,0 +1,252 @@
+import {
+  eventSchemas,
+  requestSchemas,
+  type Disposer,
+  type EventName,
+  type EventPayload,
+  type RequestInput,
+  type RequestName,
+  type RequestOutput,
+  type RoundlogService,
+} from '../../../shared/contract';
+import { SERVE_PROTOCOL, serverMessageSchema, TOKEN_PROTOCOL_PREFIX, type ClientMessage } from '../../../shared/wire';
+import { RECONNECT_BACKOFF, reconnectDelayMs, type BackoffPolicy } from './backoff';
+import type { Bridge, TransportStatus } from './bridge';
+import { RoundlogRequestError } from './requestError';
+import type { OpenRpcSocket, RpcSocket } from './rpcSocket';
+
+export interface SocketBridgeOptions {
+  readonly url: string;
+  /** null when the page was opened without `#token=…`: the bridge then never dials. */
+  readonly token: string | null;
+  readonly openSocket: OpenRpcSocket;
+  readonly backoff?: BackoffPolicy;
+  readonly random?: () => number;
+  /** A reply that never comes (a sleeping laptop, a wedged server) must not leave the UI waiting forever. */
+  readonly requestTimeoutMs?: number;
+  /** Where messages that fail validation are reported before being dropped. */
+  readonly report?: (problem: string, detail: unknown) => void;
+}
+
+interface PendingRequest {
+  settle(output: unknown): void;
+  fail(error: Error): void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+type Listeners = { [E in EventName]: Set<(payload: EventPayload<E>) => void> };
+
+const NOT_CONNECTED = {
+  code: 'not-connected',
+  message: 'Not connected to Roundlog right now; the page asks again once it reconnects.',
+};
+const CONNECTION_LOST = {
+  code: 'connection-lost',
+  message: 'Lost contact with Roundlog before it answered; the page asks again once it reconnects.',
+};
+const TIMED_OUT = {
+  code: 'timeout',
+  message: 'Roundlog did not answer in time. Check that `roundlog serve` is still running.',
+};
+const UNREADABLE_REPLY = {
+  code: 'invalid-reply',
+  message: 'Roundlog sent a reply this page cannot read. Reload the page; if it persists, the page and the app are different versions.',
+};
+
+function reportToConsole(problem: string, detail: unknown): void {
+  console.error(`[roundlog socket] ${problem}`, detail);
+}
+
+/** The contract over `roundlog serve`'s WebSocket, redialled with backoff whenever it drops. */
+export function socketBridge(options: SocketBridgeOptions): Bridge {
+  const { url, token, openSocket } = options;
+  const backoff = options.backoff ?? RECONNECT_BACKOFF;
+  const random = options.random ?? Math.random;
+  const requestTimeoutMs = options.requestTimeoutMs ?? 20_000;
+  const report = options.report ?? reportToConsole;
+
+  const transportListeners = new Set<() => void>();
+  const listeners: Listeners = { onRounds: new Set(), onStatus: new Set() };
+  const pending = new Map<number, PendingRequest>();
+  let transport: TransportStatus = { state: token === null ? 'token-missing' : 'connecting', attempt: 0 };
+  let socket: RpcSocket | null = null;
+  let isOpen = false;
+  let everConnected = false;
+  let nextId = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let disposed = false;
+
+  function setTransport(next: TransportStatus): void {
+    transport = next;
+    for (const listener of transportListeners) listener();
+  }
+
+  function dial(dialToken: string): void {
+    retryTimer = null;
+    let current: RpcSocket | null = null;
+    // Handlers check `socket === current` so late events of a replaced socket are ignored.
+    const handlers = {
+      onOpen: () => {
+        if (socket !== current) return;
+        isOpen = true;
+        everConnected = true;
+        setTransport({ state: 'connected', attempt: 0 });
+      },
+      onMessage: (data: unknown) => {
+        if (socket === current) receive(data);
+      },
+      onClose: () => {
+        if (socket !== current) return;
+        socket = null;
+        isOpen = false;
+        failPending(CONNECTION_LOST);
+        scheduleRedial(dialToken);
+      },
+    };
+    try {
+      current = openSocket(url, [SERVE_PROTOCOL, `${TOKEN_PROTOCOL_PREFIX}${dialToken}`], handlers);
+      socket = current;
+    } catch (error) {
+      report('could not open the socket', error);
+      scheduleRedial(dialToken);
+    }
+  }
+
+  function scheduleRedial(dialToken: string): void {
+    if (disposed) return;
+    const attempt = transport.attempt + 1;
+    setTransport({ state: everConnected ? 'reconnecting' : 'connecting', attempt });
+    retryTimer = setTimeout(() => dial(dialToken), reconnectDelayMs(attempt - 1, backoff, random()));
+  }
+
+  function failPending(reason: { code: string; message: string }): void {
+    const failed = [...pending.values()];
+    pending.clear();
+    for (const request of failed) {
+      clearTimeout(request.timer);
+      request.fail(new RoundlogRequestError(reason));
+    }
+  }
+
+  function request<K extends RequestName>(method: K, input: RequestInput<K>): Promise<RequestOutput<K>> {
+    return new Promise<RequestOutput<K>>((resolve, reject) => {
+      if (!isOpen || socket === null) {
+        reject(new RoundlogRequestError(NOT_CONNECTED));
+        return;
+      }
+      const id = nextId++;
+      const timer = setTimeout(() => {
+        pending.delete(id);
+        reject(new RoundlogRequestError(TIMED_OUT));
+      }, requestTimeoutMs);
+      pending.set(id, {
+        settle: (output) => {
+          const parsed = requestSchemas[method].output.safeParse(output);
+          if (parsed.success) {
+            // TypeScript loses the link between `method` and its schema's output type; the schema
+            // for exactly this method has just accepted the value.
+            resolve(parsed.data as RequestOutput<K>);
+          } else {
+            report(`invalid ${method} reply, dropped`, parsed.error);
+            reject(new RoundlogRequestError(UNREADABLE_REPLY));
+          }
+        },
+        fail: reject,
+        timer,
+      });
+      const message: ClientMessage = { id, method, input };
+      socket.send(JSON.stringify(message));
+    });
+  }
+
+  function receive(data: unknown): void {
+    if (typeof data !== 'string') {
+      report('non-text message, dropped', data);
+      return;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(data);
+    } catch (error) {
+      report('message is not JSON, dropped', error);
+      return;
+    }
+    const envelope = serverMessageSchema.safeParse(json);
+    if (!envelope.success) {
+      report('message does not fit the wire envelope, dropped', envelope.error);
+      return;
+    }
+    const message = envelope.data;
+    if (message.type === 'event') {
+      emit(message.event, message.payload);
+      return;
+    }
+    const { id } = message;
+    if (id === null) {
+      report('Roundlog reported an error', message);
+      return;
+    }
+    const waiting = pending.get(id);
+    if (waiting === undefined) {
+      report(`reply to unknown request ${id}, dropped`, message);
+      return;
+    }
+    pending.delete(id);
+    clearTimeout(waiting.timer);
+    if (message.type === 'result') waiting.settle(message.output);
+    else waiting.fail(new RoundlogRequestError(message.error));
+  }
+
+  function emit<E extends EventName>(event: E, payload: unknown): void {
+    const parsed = eventSchemas[event].safeParse(payload);
+    if (!parsed.success) {
+      report(`invalid ${event} payload, dropped`, parsed.error);
+      return;
+    }
+    for (const listener of [...listeners[event]]) {
+      try {
+        listener(parsed.data as EventPayload<E>); // checked by this event's own schema just above
+      } catch (error) {
+        // One broken view must not starve the others of events.
+        report(`${event} listener threw`, error);
+      }
+    }
+  }
+
+  function listen<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): Disposer {
+    const set: Set<(payload: EventPayload<E>) => void> = listeners[event];
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+    };
+  }
+
+  const service: RoundlogService = {
+    getStatus: (input) => request('getStatus', input),
+    getRecentRounds: (input) => request('getRecentRounds', input),
+    onRounds: (listener) => listen('onRounds', listener),
+    onStatus: (listener) => listen('onStatus', listener),
+  };
+
+  if (token !== null) dial(token);
+
+  return {
+    service,
+    getTransport: () => transport,
+    onTransport: (listener) => {
+      transportListeners.add(listener);
+      return () => {
+        transportListeners.delete(listener);
+      };
+    },
+    dispose: () => {
+      disposed = true;
+      if (retryTimer !== null) clearTimeout(retryTimer);
+      const closing = socket;
+      socket = null;
+      isOpen = false;
+      closing?.close();
+      failPending(CONNECTION_LOST);
+    },
+  };
+}

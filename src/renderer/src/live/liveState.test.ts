@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { Status } from '../../../shared/contract';
+import { round } from '../testing/roundFixture';
+import { initialLiveState, liveReducer } from './liveState';
+
+const status: Status = {
+  source: { mode: 'sandbox', baseUrl: 'http://127.0.0.1:9' },
+  connection: { state: 'open', detail: null },
+  games: [],
+};
+
+describe('live state', () => {
+  it('a pushed status replaces the previous one and clears a reported problem', () => {
+    const withProblem = liveReducer(initialLiveState, { type: 'problem', message: 'Roundlog did not answer.' });
+    const next = liveReducer(withProblem, { type: 'status', status });
+    expect(next.status).toBe(status);
+    expect(next.problem).toBeNull();
+  });
+
+  it('files a mixed batch of rounds under each game', () => {
+    const next = liveReducer(initialLiveState, {
+      type: 'rounds',
+      rounds: [round('a', 1), round('b', 2, { game: 'crazytime', segment: 'n2' })],
+    });
+    expect(next.roundsByGame.get('stake-crash')?.map((r) => r.roundId)).toEqual(['a']);
+    expect(next.roundsByGame.get('crazytime')?.map((r) => r.roundId)).toEqual(['b']);
+  });
+
+  it('leaves other games untouched so their cards do not re-render', () => {
+    const first = liveReducer(initialLiveState, {
+      type: 'rounds',
+      rounds: [round('a', 1), round('b', 2, { game: 'crazytime' })],
+    });
+    const second = liveReducer(first, { type: 'rounds', rounds: [round('c', 3)] });
+    expect(second.roundsByGame.get('crazytime')).toBe(first.roundsByGame.get('crazytime'));
+    expect(second.roundsByGame.get('stake-crash')?.map((r) => r.roundId)).toEqual(['a', 'c']);
+  });
+
+  it('returns the same state for rounds it already has', () => {
+    const first = liveReducer(initialLiveState, { type: 'rounds', rounds: [round('a', 1)] });
+    expect(liveReducer(first, { type: 'rounds', rounds: [round('a', 1)] })).toBe(first);
+  });
+});

@@ -1,0 +1,135 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startRoundlog, type RoundlogCore } from '../../src/main/core/compose';
+import type { RoundlogConfig } from '../../src/main/core/config';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sim/server';
+import { readHistory } from '../support/history';
+import { useTempDir } from '../support/temp-dir';
+import { waitFor } from '../support/wait';
+
+// The client against the sandbox over real loopback sockets, with the faults a laptop meets.
+
+const GAMES = ['stake-crash', 'crazytime'] as const;
+const PING_MS = 150;
+
+describe('recording from the sandbox', () => {
+  let dir: ReturnType<typeof useTempDir>;
+  let sandbox: Sandbox;
+  let core: RoundlogCore | null = null;
+  let epochMs = 0;
+  const simOptions: SandboxOptions = {
+    seed: 'recording-test',
+    speed: 60,
+    historyMs: 4 * 60_000,
+    pingIntervalMs: PING_MS,
+    games: GAMES,
+  };
+
+  beforeEach(async () => {
+    dir = useTempDir();
+    epochMs = Date.now() - 4 * 60_000;
+    sandbox = await startSandbox({ ...simOptions, epochMs });
+  });
+  afterEach(async () => {
+    await core?.close();
+    core = null;
+    await sandbox.close();
+    dir.remove();
+  });
+
+  function config(): RoundlogConfig {
+    return {
+      dataDir: dir.path,
+      upstream: { baseUrl: sandbox.url, apiKey: sandbox.key },
+      games: GAMES,
+      historyDepthMs: 24 * 3_600_000,
+      pingIntervalMs: PING_MS,
+    };
+  }
+
+  /** Every round the sandbox has finalised is stored, exactly once, exactly as sent. */
+  async function expectCompleteHistory(): Promise<void> {
+    const expected = new Map<string, string>();
+    const missing = (): string[] => {
+      const stored = new Set(readHistory(core!.databaseFile).map((r) => `${r.game}/${r.roundId}`));
+      return [...expected.keys()].filter((key) => !stored.has(key));
+    };
+    for (const game of GAMES) for (const round of sandbox.rounds(game)) expected.set(`${game}/${round.roundId}`, round.json);
+    await waitFor(async () => {
+      await core!.flush();
+      return missing().length === 0;
+    }, () => `missing ${missing().length} of ${expected.size}: ${missing().slice(0, 3).join(', ')}`);
+
+    const stored = readHistory(core!.databaseFile);
+    const keys = stored.map((r) => `${r.game}/${r.roundId}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const row of stored) {
+      const sent = expected.get(`${row.game}/${row.roundId}`);
+      if (sent === undefined) continue; // finalised after the snapshot above
+      const asFrame = `{"game_id":"${row.game}",${sent.slice(1)}`;
+      expect([sent, asFrame]).toContain(row.rowJson);
+    }
+  }
+
+  it('backfills the history and then records live rounds, with round_index exact', async () => {
+    core = await startRoundlog(config());
+    const before = sandbox.rounds('stake-crash').length;
+    await waitFor(() => sandbox.rounds('stake-crash').length > before + 5, () => 'sandbox producing rounds');
+    await expectCompleteHistory();
+    const simIndex = new Map(sandbox.rounds('stake-crash').map((r) => [r.roundId, r.roundIndex]));
+    const stored = readHistory(core.databaseFile).filter((r) => r.game === 'stake-crash');
+    expect(stored.length).toBeGreaterThan(100);
+    for (const row of stored) if (simIndex.has(row.roundId)) expect(row.roundIndex).toBe(simIndex.get(row.roundId));
+    expect(stored.some((row) => row.roundIndex! > 2n ** 53n)).toBe(true);
+  });
+
+  it('pushes a round to subscribers only after it is committed', async () => {
+    core = await startRoundlog(config());
+    const pushed: string[] = [];
+    const off = core.service.onRounds((rounds) => {
+      const stored = new Set(readHistory(core!.databaseFile).map((r) => r.roundId));
+      for (const round of rounds) {
+        expect(stored.has(round.roundId)).toBe(true);
+        pushed.push(round.roundId);
+      }
+    });
+    await waitFor(() => pushed.length > 20, () => `${pushed.length} rounds pushed`);
+    off();
+  });
+
+  it('loses no round and stores none twice when the server is killed and restarted mid-stream', async () => {
+    core = await startRoundlog(config());
+    await waitFor(() => core!.recorder.gameProgress('stake-crash').state === 'live', () => 'live');
+    const { port, key } = sandbox;
+    await sandbox.close();
+    await waitFor(() => core!.recorder.connection.state === 'reconnecting', () => core!.recorder.connection.state);
+    // The casino keeps playing while we are cut off: the restarted server has those rounds too.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    sandbox = await startSandbox({ ...simOptions, port, key, epochMs });
+    await waitFor(() => core!.recorder.connection.state === 'open', () => core!.recorder.connection.state, 40_000);
+    await expectCompleteHistory();
+  });
+
+  it('reconnects and fills the gap when pings stop arriving', async () => {
+    core = await startRoundlog(config());
+    await waitFor(() => core!.recorder.gameProgress('stake-crash').state === 'live', () => 'live');
+    const reconnects: string[] = [];
+    core.recorder.changed.on(() => reconnects.push(core!.recorder.connection.state));
+    sandbox.stallStreams(true);
+    await waitFor(() => reconnects.includes('reconnecting'), () => `states ${reconnects.join(',')}`);
+    sandbox.stallStreams(false);
+    await waitFor(() => core!.recorder.gameProgress('stake-crash').state === 'live', () => core!.recorder.gameProgress('stake-crash').state, 40_000);
+    await expectCompleteHistory();
+  });
+
+  it('resumes after a restart of the app from where its history is complete', async () => {
+    core = await startRoundlog(config());
+    await waitFor(() => core!.recorder.gameProgress('crazytime').state === 'live', () => 'live');
+    await core.close();
+    const firstRun = readHistory(join(dir.path, 'history.sqlite')).length;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    core = await startRoundlog(config());
+    await expectCompleteHistory();
+    expect(readHistory(core.databaseFile).length).toBeGreaterThan(firstRun);
+  });
+});

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { requestSchemas, statusSchema } from '../../src/shared/contract';
+import { SERVE_PROTOCOL, serverMessageSchema, TOKEN_PROTOCOL_PREFIX, type ServerMessage } from '../../src/shared/wire';
+import { startServedApp, type ServedApp } from '../support/serve-app';
+
+// `roundlog serve` is reachable by anything on this machine: every socket must prove it is ours.
+
+let app: ServedApp;
+beforeAll(async () => {
+  app = await startServedApp();
+});
+afterAll(async () => {
+  await app.close();
+});
+
+function rpcUrl(): string {
+  return `${app.origin.replace('http', 'ws')}/rpc`;
+}
+
+/** Opens a socket and resolves with how the server answered the upgrade. */
+function dial(options: { token?: string | null; origin?: string }): Promise<{ status: number | 'open'; socket?: WebSocket }> {
+  const protocols = [SERVE_PROTOCOL];
+  if (options.token !== null) protocols.push(TOKEN_PROTOCOL_PREFIX + (options.token ?? app.token));
+  const socket = new WebSocket(rpcUrl(), protocols, { origin: options.origin ?? app.origin });
+  return new Promise((resolve) => {
+    socket.on('open', () => resolve({ status: 'open', socket }));
+    socket.on('unexpected-response', (_req, res) => resolve({ status: res.statusCode ?? 0 }));
+    socket.on('error', () => resolve({ status: 0 }));
+  });
+}
+
+function nextMessage(socket: WebSocket, match: (message: ServerMessage) => boolean): Promise<ServerMessage> {
+  return new Promise((resolve) => {
+    const onMessage = (data: WebSocket.RawData): void => {
+      const message = serverMessageSchema.parse(JSON.parse(data.toString()));
+      if (match(message)) {
+        socket.off('message', onMessage);
+        resolve(message);
+      }
+    };
+    socket.on('message', onMessage);
+  });
+}
+
+describe('roundlog serve', () => {
+  it('serves the built app with a strict Content-Security-Policy', async () => {
+    const response = await fetch(`${app.origin}/`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('<div id="root">');
+    const csp = response.headers.get('content-security-policy')!;
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+  });
+
+  it('never serves a file outside the built app', async () => {
+    for (const path of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/index.ts']) {
+      expect((await fetch(`${app.origin}${path}`)).status).toBe(404);
+    }
+  });
+
+  it('refuses a socket without the token, with a wrong one, or from a foreign origin', async () => {
+    expect((await dial({ token: null })).status).toBe(401);
+    expect((await dial({ token: 'guess' })).status).toBe(401);
+    expect((await dial({ origin: 'https://evil.example' })).status).toBe(403);
+  });
+
+  it('answers the contract’s requests and pushes committed rounds', async () => {
+    const { socket } = await dial({});
+    const rounds = nextMessage(socket!, (m) => m.type === 'event' && m.event === 'onRounds');
+    socket!.send(JSON.stringify({ id: 1, method: 'getStatus', input: {} }));
+    const reply = await nextMessage(socket!, (m) => m.type === 'result' && m.id === 1);
+    const status = statusSchema.parse((reply as { output: unknown }).output);
+    expect(status.source.mode).toBe('sandbox');
+    expect(status.games.map((g) => g.game)).toEqual(['stake-crash', 'crazytime']);
+    socket!.send(JSON.stringify({ id: 2, method: 'getRecentRounds', input: { game: 'stake-crash', limit: 5 } }));
+    const recent = await nextMessage(socket!, (m) => m.type === 'result' && m.id === 2);
+    expect(requestSchemas.getRecentRounds.output.parse((recent as { output: unknown }).output).length).toBeLessThanOrEqual(5);
+    const pushed = await rounds;
+    expect((pushed as { payload: unknown[] }).payload.length).toBeGreaterThan(0);
+    socket!.close();
+  });
+
+  it('refuses malformed and invalid messages with a reason, and keeps the socket', async () => {
+    const { socket } = await dial({});
+    const errors: ServerMessage[] = [];
+    socket!.on('message', (data) => {
+      const message = serverMessageSchema.parse(JSON.parse(data.toString()));
+      if (message.type === 'error') errors.push(message);
+    });
+    socket!.send('{not json');
+    socket!.send(JSON.stringify({ id: 3, method: 'dropTables', input: {} }));
+    socket!.send(JSON.stringify({ id: 4, method: 'getRecentRounds', input: { game: '../etc', limit: 5 } }));
+    socket!.send(JSON.stringify({ id: 5, method: 'getRecentRounds', input: { game: 'stake-crash', limit: 10_000_000 } }));
+    socket!.send(JSON.stringify({ id: 6, method: 'getStatus', input: {} }));
+    await nextMessage(socket!, (m) => m.type === 'result' && m.id === 6);
+    expect(errors.map((e) => (e.type === 'error' ? e.error.code : ''))).toEqual(['bad_message', 'bad_message', 'invalid_input', 'invalid_input']);
+    socket!.close();
+  });
+
+  it('closes a socket that sends an oversized message', async () => {
+    const { socket } = await dial({});
+    const closed = new Promise<number>((resolve) => socket!.on('close', (code) => resolve(code)));
+    socket!.send(JSON.stringify({ id: 7, method: 'getStatus', input: { pad: 'x'.repeat(64 * 1024) } }));
+    expect(await closed).toBe(1009);
+  });
+});
