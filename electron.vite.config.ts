@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-// Three Node-side entries share one main build: the Electron main process, the `roundlog` CLI
-// (plain Node, never imports electron) and the benchmark. Dependencies stay external, so the
+// The Node-side entries share one main build: the Electron main process, the `roundlog` CLI
+// (plain Node, never imports electron), the benchmark and the page-parsing worker. Dependencies stay external, so the
 // CLI loads the same better-sqlite3 build the tests use.
 export default defineConfig({
   main: {
@@ -14,6 +14,8 @@ export default defineConfig({
           index: resolve('src/main/electron/index.ts'),
           cli: resolve('src/cli/roundlog.ts'),
           bench: resolve('bench/run.ts'),
+          // Loaded with `new Worker(new URL('./page-parse-worker.js', import.meta.url))` by the entries.
+          'page-parse-worker': resolve('src/main/core/sources/trackersino/page-parse-worker.ts'),
         },
       },
     },

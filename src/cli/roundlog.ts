@@ -56,6 +56,9 @@ function configFrom(values: Record<string, unknown>): RoundlogConfig {
   return resolveConfig({ dataDir: text('data-dir'), baseUrl: text('base-url'), apiKey: text('api-key'), games: text('games'), history: text('history') });
 }
 
+/** The worker sits beside this file in `out/main`. */
+const PAGE_PARSE_WORKER = new URL('./page-parse-worker.js', import.meta.url);
+
 function describeSource(core: RoundlogCore): string {
   return core.mode === 'sandbox'
     ? 'DEMO DATA from the embedded sandbox (no API key given)'
@@ -99,7 +102,7 @@ async function runServe(args: string[]): Promise<void> {
   if (host !== '127.0.0.1') {
     console.warn(`WARNING: serving on ${host}: anyone who can reach this address and learns the link can read your history.`);
   }
-  const core = await startRoundlog(configFrom(values));
+  const core = await startRoundlog(configFrom(values), { pageParseWorker: PAGE_PARSE_WORKER });
   const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
   const serve = await startServe({ service: core.service, rendererDir, host, ...(values.port !== undefined ? { port: port(values.port) } : {}) });
   console.log(`Recording ${core.config.games.join(', ')}: ${describeSource(core)}`);
@@ -115,7 +118,7 @@ async function runSync(args: string[]): Promise<void> {
   const values = parse(args, { for: { type: 'string' } });
   const forMs = values.for === undefined ? null : parseDuration(values.for);
   if (forMs === null && values.for !== undefined) throw new UsageError(`--for ${values.for} is not a duration such as 60s or 10m.`);
-  const core = await startRoundlog(configFrom(values));
+  const core = await startRoundlog(configFrom(values), { pageParseWorker: PAGE_PARSE_WORKER });
   console.log(`Recording ${core.config.games.join(', ')}: ${describeSource(core)}`);
   console.log(`History: ${core.databaseFile}`);
   const stopProgress = followProgress(core.service, (line) => console.log(line));

@@ -48,6 +48,13 @@ export function findGame(slug: string): GameInfo | undefined {
   return bySlug.get(slug);
 }
 
+/** The catalog entry of a game the code names itself; an unknown slug there is a programming error. */
+export function gameInfo(slug: string): GameInfo {
+  const game = bySlug.get(slug);
+  if (!game) throw new Error(`${slug} is not in the game catalog`);
+  return game;
+}
+
 /** Slugs are path segments upstream; this keeps a hostile or mistyped one out of URLs and SQL alike. */
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startRoundlog, type RoundlogCore } from '../../src/main/core/compose';
 import type { RoundlogConfig } from '../../src/main/core/config';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sim/server';
+import { builtPageParseWorker } from '../support/built-worker';
 import { readHistory } from '../support/history';
 import { useTempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait';
@@ -72,7 +73,8 @@ describe('recording from the sandbox', () => {
   }
 
   it('backfills the history and then records live rounds, with round_index exact', async () => {
-    core = await startRoundlog(config());
+    // The app's own path: backfill pages parsed on the worker thread.
+    core = await startRoundlog(config(), { pageParseWorker: builtPageParseWorker() });
     const before = sandbox.rounds('stake-crash').length;
     await waitFor(() => sandbox.rounds('stake-crash').length > before + 5, () => 'sandbox producing rounds');
     await expectCompleteHistory();

@@ -106,4 +106,21 @@ describe('the local history', () => {
     reader.close();
     db.close();
   });
+
+  it('commits a live round at once even behind waiting backfill pages, and commits both', async () => {
+    const db = openDatabase(file);
+    const writer = new RoundWriter(new RoundStore(db, () => 'crash'));
+    const batches: string[][] = [];
+    writer.committed.on((rounds) => batches.push(rounds.map((r) => r.roundId)));
+    writer.enqueue([round(1), round(2)], { bulk: true });
+    writer.enqueue([round(3)]);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([['r1', 'r2', 'r3']]);
+    writer.enqueue([round(4)], { bulk: true });
+    writer.enqueue([round(5)]);
+    writer.enqueue([round(6)], { bulk: true });
+    await writer.idle();
+    expect(batches.flat()).toEqual(['r1', 'r2', 'r3', 'r4', 'r5', 'r6']);
+    db.close();
+  });
 });

@@ -257,3 +257,25 @@ describe('errors', () => {
     expect((await get(sandbox, '/v1-beta/games')).status).toBe(200);
   });
 });
+
+describe('start-up options', () => {
+  it('refuses a game the sandbox cannot run', async () => {
+    await expect(startSandbox({ games: ['stake-crash', 'lightningdice'] })).rejects.toThrow(/lightningdice/);
+  });
+
+  it('before round 0 finishes, the catalog shows no rounds and latest answers 404', async () => {
+    const early = await startSandbox({ games: ['crazytime'], epochMs: Date.now() + 60 * 60_000 });
+    try {
+      const catalog = await get(early, '/v1-beta/games');
+      expect(catalog.text).toContain('"rounds_total":0,"last_observed_at":null,"last_finalized_index":null');
+      expect((await get(early, '/v1-beta/games/crazytime/rounds')).text).toBe('[]');
+      const latest = await get(early, '/v1-beta/games/crazytime/rounds/latest');
+      expect(latest.status).toBe(404);
+      expect(errorBody(latest).error).toBe('round_not_found');
+      const running = await get(early, '/v1-beta/games/crazytime/rounds/latest?only_finalized=false');
+      expect(roundIndices(running.text)).toEqual([46_639_897_866_000_000n]);
+    } finally {
+      await early.close();
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoundFrame, parseRoundPage, RowError } from '../../src/main/core/sources/trackersino/round-row';
+import { parseRoundPage } from '../../src/main/core/sources/trackersino/round-page';
+import { parseRoundFrame, RowError } from '../../src/main/core/sources/trackersino/round-row';
 
 // The seed's own examples, as upstream sends them.
 const CRASH_ROW = `{

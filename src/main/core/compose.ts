@@ -10,6 +10,7 @@ import { openDatabase } from './store/database';
 import { RoundStore } from './store/round-store';
 import { RoundWriter } from './store/round-writer';
 import { resolveEndpoints } from './sources/trackersino/endpoints';
+import { inlinePageParser, workerPageParser } from './sources/trackersino/page-parser';
 import { TrackerSinoRest } from './sources/trackersino/rest-client';
 import { RoundStream } from './sources/trackersino/round-stream';
 import { Recorder } from './sync/recorder';
@@ -33,6 +34,11 @@ export interface ComposeOptions {
   /** Overrides for the embedded sandbox (tests shorten its cadence and pings). */
   readonly sandbox?: SandboxOptions;
   readonly log?: (message: string) => void;
+  /**
+   * The built `page-parse-worker.js`: backfill pages are then parsed on a worker thread while the
+   * main thread stores. Entry points pass it; without it pages are parsed inline.
+   */
+  readonly pageParseWorker?: URL;
 }
 
 /** The one composition root: the Electron main process, every CLI command and the tests call it. */
@@ -57,9 +63,10 @@ export async function startRoundlog(config: RoundlogConfig, options: ComposeOpti
     apiKey: upstream.apiKey,
     pingIntervalMs: options.sandbox?.pingIntervalMs ?? config.pingIntervalMs,
   });
+  const pages = options.pageParseWorker ? workerPageParser(options.pageParseWorker, options.log) : inlinePageParser;
   const recorder = new Recorder({
     games: config.games,
-    rest: new TrackerSinoRest(endpoints, upstream.apiKey),
+    rest: new TrackerSinoRest(endpoints, upstream.apiKey, pages),
     stream,
     store,
     writer,
@@ -92,6 +99,7 @@ export async function startRoundlog(config: RoundlogConfig, options: ComposeOpti
       writer.flush();
       service.dispose();
       db.close();
+      await pages.close();
       await sandbox?.close();
     },
   };

@@ -40,7 +40,10 @@ if (!app.requestSingleInstanceLock()) {
     handleAppProtocol(rendererDir);
     try {
       const config = resolveConfig({ dataDir: app.getPath('userData') });
-      core = await startRoundlog(config, existsSync(electronSqlite) ? { nativeBinding: electronSqlite } : {});
+      core = await startRoundlog(config, {
+        pageParseWorker: new URL('./page-parse-worker.js', import.meta.url),
+        ...(existsSync(electronSqlite) ? { nativeBinding: electronSqlite } : {}),
+      });
     } catch (error) {
       dialog.showErrorBox('Roundlog cannot start', error instanceof Error ? error.message : String(error));
       app.exit(1);

@@ -1,6 +1,6 @@
 import type { ConnectionState, GameState } from '../../../shared/contract';
 import { microsToIso } from '../../../shared/time';
-import { Backoff } from '../backoff';
+import { Backoff } from '../../../shared/backoff';
 import { Emitter } from '../emitter';
 import type { Round } from '../round';
 import type { RoundStore } from '../store/round-store';
@@ -86,7 +86,7 @@ export class Recorder {
         this.live.clear();
         this.newestFrameUs.clear();
         this.setConnection('open', null);
-        for (const game of this.options.games) void this.backfill(game, generation, new Backoff(1_000, 60_000));
+        for (const game of this.options.games) void this.backfill(game, generation, new Backoff({ baseMs: 1_000, capMs: 60_000 }));
         break;
       }
       case 'closed':
@@ -117,7 +117,7 @@ export class Recorder {
       return;
     }
     if (this.live.has(round.game)) {
-      this.options.writer.enqueue([round], { game: round.game, throughUs: round.finalizedUs });
+      this.options.writer.enqueue([round], { cursor: { game: round.game, throughUs: round.finalizedUs } });
     } else {
       this.newestFrameUs.set(round.game, Math.max(this.newestFrameUs.get(round.game) ?? -Infinity, round.finalizedUs));
       this.options.writer.enqueue([round]);
@@ -137,7 +137,7 @@ export class Recorder {
       for (;;) {
         const page = await rest.rounds(game, { limit: pageSize, since, ...(beforeIndex === undefined ? {} : { beforeIndex }) });
         if (generation !== this.generation) return;
-        writer.enqueue(page.rounds);
+        writer.enqueue(page.rounds, { bulk: true });
         for (const rejected of page.rejected) this.log(`rejected a ${game} row: ${rejected.reason}`);
         let oldestIndex: bigint | null = null;
         for (const round of page.rounds) {
@@ -170,7 +170,7 @@ export class Recorder {
       return;
     }
     const throughUs = Math.max(newestUs, this.newestFrameUs.get(game) ?? -Infinity);
-    if (Number.isFinite(throughUs)) writer.enqueue([], { game, throughUs });
+    if (Number.isFinite(throughUs)) writer.enqueue([], { cursor: { game, throughUs } });
     this.live.add(game);
     this.setGame(game, 'live', null);
   }

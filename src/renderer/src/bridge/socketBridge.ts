@@ -10,7 +10,9 @@ import {
   type RoundlogService,
 } from '../../../shared/contract';
 import { SERVE_PROTOCOL, serverMessageSchema, TOKEN_PROTOCOL_PREFIX, type ClientMessage } from '../../../shared/wire';
-import { RECONNECT_BACKOFF, reconnectDelayMs, type BackoffPolicy } from './backoff';
+import { backoffDelayMs, type BackoffPolicy } from '../../../shared/backoff';
+
+const RECONNECT_BACKOFF: BackoffPolicy = { baseMs: 500, capMs: 15_000, minMs: 250 };
 import type { Bridge, TransportStatus } from './bridge';
 import { RoundlogRequestError } from './requestError';
 import type { OpenRpcSocket, RpcSocket } from './rpcSocket';
@@ -116,7 +118,7 @@ export function socketBridge(options: SocketBridgeOptions): Bridge {
     if (disposed) return;
     const attempt = transport.attempt + 1;
     setTransport({ state: everConnected ? 'reconnecting' : 'connecting', attempt });
-    retryTimer = setTimeout(() => dial(dialToken), reconnectDelayMs(attempt - 1, backoff, random()));
+    retryTimer = setTimeout(() => dial(dialToken), backoffDelayMs(attempt - 1, backoff, random()));
   }
 
   function failPending(reason: { code: string; message: string }): void {

@@ -28,13 +28,15 @@ function skipWhitespace(text: string, at: number): number {
   return at;
 }
 
-/** Index just past the string literal that opens at `at`. */
+/** Index just past the string literal that opens at `at`; native indexOf skips its contents. */
 function endOfString(text: string, at: number): number {
-  let i = at + 1;
+  let from = at + 1;
   for (;;) {
-    const code = text.charCodeAt(i);
-    if (code === QUOTE) return i + 1;
-    i += code === BACKSLASH ? 2 : 1;
+    const quote = text.indexOf('"', from);
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return quote + 1;
+    from = quote + 1;
   }
 }
 
@@ -76,27 +78,22 @@ function readKey(text: string, at: number, end: number): string {
 }
 
 /**
- * The spans of the members of the object starting at `at` whose keys are in `wanted`. It stops at
- * the last wanted key, so a key upstream sends first costs almost nothing. Duplicate keys (which
- * JSON.parse resolves to the last) are not expected in rows; the first occurrence is returned.
+ * The span of the value of member `key` of the object starting at `at`, or null. It stops at the
+ * key, so a member upstream sends first costs almost nothing. Of duplicate keys (which JSON.parse
+ * resolves to the last) the first is returned; rows carry none.
  */
-export function memberSpans(text: string, at: number, wanted: ReadonlySet<string>): Map<string, Span> {
-  const spans = new Map<string, Span>();
-  if (wanted.size === 0) return spans;
+export function memberSpan(text: string, at: number, key: string): Span | null {
   let i = skipWhitespace(text, at + 1);
-  if (text.charCodeAt(i) === CLOSE_BRACE) return spans;
+  if (text.charCodeAt(i) === CLOSE_BRACE) return null;
   for (;;) {
     const keyEnd = endOfString(text, i);
-    const key = readKey(text, i, keyEnd);
+    const found = readKey(text, i, keyEnd) === key;
     i = skipWhitespace(text, keyEnd);
     i = skipWhitespace(text, i + 1); // past the colon
     const valueEnd = endOfValue(text, i);
-    if (wanted.has(key) && !spans.has(key)) {
-      spans.set(key, { start: i, end: valueEnd });
-      if (spans.size === wanted.size) return spans;
-    }
+    if (found) return { start: i, end: valueEnd };
     i = skipWhitespace(text, valueEnd);
-    if (text.charCodeAt(i) !== COMMA) return spans;
+    if (text.charCodeAt(i) !== COMMA) return null;
     i = skipWhitespace(text, i + 1);
   }
 }

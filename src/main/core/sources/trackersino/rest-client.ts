@@ -1,7 +1,8 @@
 import { parse } from 'lossless-json';
 import { z } from 'zod';
 import type { Endpoints } from './endpoints';
-import { parseRoundPage, type PageResult } from './round-row';
+import type { PageParser } from './page-parser';
+import type { PageResult } from './round-page';
 import { UpstreamError, upstreamErrorFrom } from './upstream-error';
 
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -29,6 +30,7 @@ export class TrackerSinoRest {
   constructor(
     private readonly endpoints: Endpoints,
     private readonly apiKey: string,
+    private readonly pages: PageParser,
   ) {}
 
   async rounds(game: string, query: RoundsQuery): Promise<PageResult> {
@@ -36,7 +38,7 @@ export class TrackerSinoRest {
     if (query.since !== undefined) params.set('since', query.since);
     if (query.beforeIndex !== undefined) params.set('before_index', query.beforeIndex.toString());
     const body = await this.get(`/games/${encodeURIComponent(game)}/rounds?${params}`);
-    return parseRoundPage(game, body);
+    return this.pages.parse(game, body);
   }
 
   async catalog(): Promise<CatalogEntry[]> {

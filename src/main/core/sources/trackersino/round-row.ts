@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { canonicalSlug, SLUG_PATTERN } from '../../../../shared/games';
 import { isoToMicros } from '../../../../shared/time';
 import type { Round } from '../../round';
-import { arrayElementSpans, endOfValue, memberSpans } from './json-spans';
+import { endOfValue, memberSpan } from './json-spans';
 
 /** Why a frame or row could not be taken in; the text goes to the log (and later to quarantine). */
 export class RowError extends Error {
@@ -28,16 +28,19 @@ const frameGameSchema = z.looseObject({ game_id: z.string().regex(SLUG_PATTERN) 
 const INTEGER = /^-?\d+$/;
 const DECIMAL = /^\d+(\.\d+)?$/;
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new RowError(`not JSON: ${(error as Error).message}`);
-  }
+/** What a row holds once read: everything a Round needs but its game and its text. */
+export interface RowFields {
+  readonly roundId: string;
+  /** Exact decimal text, or null for a row without an index. */
+  readonly indexText: string | null;
+  readonly multiplier: string;
+  readonly finalizedAt: string;
+  readonly finalizedUs: number;
+  readonly segment: string | null;
 }
 
 /** One row of `/rounds` or one stream frame, given its parsed value and its exact source text. */
-function toRound(game: string, value: unknown, text: string, start: number, end: number): Round {
+export function readRow(value: unknown, text: string, start: number): RowFields {
   const parsed = rowSchema.safeParse(value);
   if (!parsed.success) throw new RowError(`not a round row: ${z.prettifyError(parsed.error)}`);
   const row = parsed.data;
@@ -45,20 +48,15 @@ function toRound(game: string, value: unknown, text: string, start: number, end:
 
   // Only values JSON.parse may have rounded are read again from the text: numbers. Upstream sends
   // round_index first, so the scan stops before it reaches `raw`.
-  const inexact = new Set<string>();
-  if (typeof row.round_index === 'number') inexact.add('round_index');
-  if (typeof row.multiplier === 'number') inexact.add('multiplier');
-  if (typeof row.round_id === 'number') inexact.add('round_id');
-  const spans = memberSpans(text, start, inexact);
   const exact = (key: 'round_index' | 'multiplier' | 'round_id'): string | null => {
-    const span = spans.get(key);
-    if (span) return text.slice(span.start, span.end);
     const value = row[key];
-    return typeof value === 'string' ? value : value === null || value === undefined ? null : String(value);
+    if (typeof value !== 'number') return value ?? null;
+    const span = memberSpan(text, start, key);
+    return span ? text.slice(span.start, span.end) : String(value);
   };
 
   const indexText = exact('round_index');
-  if (indexText !== null && indexText !== 'null' && !INTEGER.test(indexText)) {
+  if (indexText !== null && !INTEGER.test(indexText)) {
     throw new RowError(`round_index is not an integer: ${indexText.slice(0, 40)}`);
   }
   const multiplier = exact('multiplier')!;
@@ -66,17 +64,35 @@ function toRound(game: string, value: unknown, text: string, start: number, end:
   const finalizedUs = isoToMicros(row.finalized_at);
   if (finalizedUs === null) throw new RowError(`finalized_at is not an ISO time: ${row.finalized_at.slice(0, 40)}`);
   const raw = row.raw as { segment?: unknown } | null | undefined;
-
   return {
-    game,
     roundId: exact('round_id')!,
-    roundIndex: indexText === null || indexText === 'null' ? null : BigInt(indexText),
+    indexText,
     multiplier,
     finalizedAt: row.finalized_at,
     finalizedUs,
     segment: raw && typeof raw.segment === 'string' ? raw.segment : null,
-    json: text.slice(start, end),
   };
+}
+
+export function toRound(game: string, fields: RowFields, json: string): Round {
+  return {
+    game,
+    roundId: fields.roundId,
+    roundIndex: fields.indexText === null ? null : BigInt(fields.indexText),
+    multiplier: fields.multiplier,
+    finalizedAt: fields.finalizedAt,
+    finalizedUs: fields.finalizedUs,
+    segment: fields.segment,
+    json,
+  };
+}
+
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new RowError(`not JSON: ${(error as Error).message}`);
+  }
 }
 
 /** A stream frame: one round row plus `game_id`. */
@@ -85,30 +101,5 @@ export function parseRoundFrame(text: string): Round {
   const game = frameGameSchema.safeParse(value);
   if (!game.success) throw new RowError('frame has no valid game_id');
   const start = text.search(/\S/);
-  return toRound(canonicalSlug(game.data.game_id), value, text, start, endOfValue(text, start));
-}
-
-export interface PageResult {
-  readonly rounds: Round[];
-  /** Rows that could not be taken in, with why; never silently dropped. */
-  readonly rejected: { reason: string; text: string }[];
-}
-
-/** A `/rounds` page for `game`: latest first, as upstream sends it. */
-export function parseRoundPage(game: string, text: string): PageResult {
-  const value = parseJson(text);
-  if (!Array.isArray(value)) throw new RowError('rounds page is not a JSON array');
-  const elements = arrayElementSpans(text);
-  const rounds: Round[] = [];
-  const rejected: { reason: string; text: string }[] = [];
-  for (let i = 0; i < value.length; i++) {
-    const { start, end } = elements[i]!;
-    try {
-      rounds.push(toRound(game, value[i], text, start, end));
-    } catch (error) {
-      if (!(error instanceof RowError)) throw error;
-      rejected.push({ reason: error.reason, text: text.slice(start, end) });
-    }
-  }
-  return { rounds, rejected };
+  return toRound(canonicalSlug(game.data.game_id), readRow(value, text, start), text.slice(start, endOfValue(text, start)));
 }

@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import { Backoff } from '../../backoff';
+import { Backoff } from '../../../../shared/backoff';
 import { Emitter } from '../../emitter';
 import { upstreamErrorFrom, type UpstreamError } from './upstream-error';
 
@@ -33,7 +33,7 @@ export class RoundStream {
   private readonly backoff: Backoff;
 
   constructor(private readonly options: RoundStreamOptions) {
-    this.backoff = new Backoff(options.backoffBaseMs ?? 1_000, options.backoffCapMs ?? 30_000);
+    this.backoff = new Backoff({ baseMs: options.backoffBaseMs ?? 1_000, capMs: options.backoffCapMs ?? 30_000 });
   }
 
   start(): void {

@@ -1,0 +1,43 @@
+import type { GameInfo as CatalogEntry } from '../../shared/games';
+import type { RoundDice } from '../round-hash';
+import { PlayedRoundLog, type RoundLog, type Timeline } from '../round-log';
+
+// A game is one module in this folder: its catalog entry, what a round hash decides, and how its
+// `raw` payload reads. Timing, ids, rows, REST and the stream are shared.
+
+/** The shared catalog entry, plus what the sandbox needs to play the game. */
+export interface GameInfo extends CatalogEntry {
+  /** round_index of round 0; upstream's indices exceed 2^53. */
+  readonly indexBase: bigint;
+  /** `state` of the round in progress (`running` for crash, `spinning` for wheels). */
+  readonly runningState: string;
+}
+
+/** Everything a round's hash decides, before the round is placed in time. */
+export interface RoundPlay {
+  readonly roundId: string;
+  readonly multiplierHundredths: number;
+  readonly randomNumber: number | null;
+  /** Time from the previous round's finish to this one's, at speed 1. */
+  readonly cadenceMs: number;
+  /** Time from the finish to our scraper's observation of it, at speed 1. */
+  readonly observedDelayMicros: number;
+}
+
+export interface GameRules<P extends RoundPlay> {
+  readonly info: GameInfo;
+  /** Must be a pure function of the hash (and of `dice`, freshly seeded from it). */
+  play(hashHex: string, dice: RoundDice): P;
+  /** The row's `raw` payload as JSON text; `speed` scales times inside it, as it scales cadence. */
+  rawJson(play: P, finishMs: number, speed: number): string;
+}
+
+export interface Game {
+  readonly info: GameInfo;
+  openLog(timeline: Timeline): RoundLog;
+}
+
+/** Hides the game's own play type behind the common `Game` shape. */
+export function defineGame<P extends RoundPlay>(rules: GameRules<P>): Game {
+  return { info: rules.info, openLog: (timeline) => new PlayedRoundLog(rules, timeline) };
+}

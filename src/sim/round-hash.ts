@@ -1,0 +1,89 @@
+import { hash } from 'node:crypto';
+
+/**
+ * The game hash of round `n`, as 64 hex digits: SHA-256 of `${seed}:${slug}:${n}`. Addressed by
+ * index rather than chained like Stake's, so any round can be regenerated alone and a seed
+ * reproduces a history. Hex, as provably-fair verifiers print it (and cheaper than a Buffer).
+ */
+export function roundHash(seed: string, slug: string, n: number): string {
+  return hash('sha256', `${seed}:${slug}:${n}`, 'hex');
+}
+
+/**
+ * A small fast generator (sfc32) seeded from a round hash, for everything a round decides besides
+ * its headline outcome: bettors, Top Slot, bonus payloads, delays. One instance is reseeded per
+ * round so that generating a long history allocates nothing here.
+ */
+export class RoundDice {
+  // Int32Array keeps the state unboxed: plain number fields holding 32-bit values would become
+  // heap numbers and make every draw allocate.
+  private readonly state = new Int32Array(4);
+
+  /** Seeds from the hash's first 16 bytes; they are already uniform, so no warm-up is needed. */
+  reseed(hashHex: string): void {
+    for (let word = 0; word < 4; word++) {
+      let value = 0;
+      for (let i = word * 8; i < word * 8 + 8; i++) {
+        const code = hashHex.charCodeAt(i);
+        value = (value << 4) | (code <= 0x39 ? code - 0x30 : code - 0x57); // 0-9, a-f
+      }
+      this.state[word] = value;
+    }
+  }
+
+  uint32(): number {
+    const state = this.state;
+    const a = state[0] as number;
+    const b = state[1] as number;
+    const c = state[2] as number;
+    const d = state[3] as number;
+    const t = (((a + b) | 0) + d) | 0;
+    state[3] = (d + 1) | 0;
+    state[0] = b ^ (b >>> 9);
+    state[1] = (c + (c << 3)) | 0;
+    state[2] = (((c << 21) | (c >>> 11)) + t) | 0;
+    return t >>> 0;
+  }
+
+  /** Uniform integer in [0, n), without modulo bias. */
+  below(n: number): number {
+    const limit = 4_294_967_296 - (4_294_967_296 % n);
+    let value = this.uint32();
+    while (value >= limit) value = this.uint32();
+    return value % n;
+  }
+
+  /** Uniform integer in [min, max]. */
+  between(min: number, max: number): number {
+    return min + this.below(max - min + 1);
+  }
+
+  /** A uniformly chosen item of a non-empty list. */
+  pick<T>(items: readonly T[]): T {
+    const item = items[this.below(items.length)];
+    if (item === undefined) throw new Error('pick(): the list is empty');
+    return item;
+  }
+
+  /** A value of `table`, with the probability of its weight. */
+  draw(table: WeightedTable): number {
+    let ticket = this.below(table.totalWeight);
+    for (let i = 0; i < table.values.length; i++) {
+      const weight = table.weights[i] ?? 0;
+      if (ticket < weight) return table.values[i] ?? 0;
+      ticket -= weight;
+    }
+    throw new Error('draw(): the weights do not add up to totalWeight');
+  }
+}
+
+export interface WeightedTable {
+  readonly values: readonly number[];
+  readonly weights: readonly number[];
+  readonly totalWeight: number;
+}
+
+export function weightedTable(pairs: readonly (readonly [value: number, weight: number])[]): WeightedTable {
+  const weights = pairs.map(([, weight]) => weight);
+  return { values: pairs.map(([value]) => value), weights, totalWeight: weights.reduce((sum, weight) => sum + weight, 0) };
+}

@@ -1,0 +1,47 @@
+import type { RoundLog, SimRoundRecord } from './round-log';
+import type { RoundsParams } from './rounds-params';
+
+// Answers /rounds from a log by position: round_index is base + position, and finalized_at
+// never decreases with position, so both bounds are found without scanning.
+
+/** finalized_at in µs: the finish time floored to the whole second the row shows. */
+function finalizedMicros(record: SimRoundRecord): number {
+  return Math.floor(record.finalizedAtMs / 1000) * 1_000_000;
+}
+
+/** First position whose finalized_at is at or after `sinceMicros` (binary search). */
+function firstAtOrAfter(records: readonly SimRoundRecord[], sinceMicros: number): number {
+  let low = 0;
+  let high = records.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (finalizedMicros(records[middle] as SimRoundRecord) < sinceMicros) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Highest position whose round_index is strictly below `beforeIndex`, compared as BigInt. */
+function lastBefore(indexBase: bigint, beforeIndex: bigint, count: number): number {
+  const position = beforeIndex - indexBase - 1n;
+  if (position < 0n) return -1;
+  return position < BigInt(count) ? Number(position) : count - 1;
+}
+
+/** The JSON array of rows, latest first, joined from the stored row texts. */
+export function roundsPageJson(log: RoundLog, params: RoundsParams): string {
+  const records = log.records;
+  const newest =
+    params.beforeIndex === null ? records.length - 1 : lastBefore(log.info.indexBase, params.beforeIndex, records.length);
+  const oldest = firstAtOrAfter(records, params.sinceMicros);
+  const rows: string[] = [];
+  // The round in play has no finalized_at, so time filters cannot exclude it; before_index can.
+  const runningIndex = log.info.indexBase + BigInt(records.length);
+  if (!params.onlyFinalized && (params.beforeIndex === null || runningIndex < params.beforeIndex)) {
+    rows.push(log.runningRowJson());
+  }
+  for (let position = newest; position >= oldest && rows.length < params.limit; position--) {
+    rows.push((records[position] as SimRoundRecord).json);
+  }
+  return `[${rows.join(',')}]`;
+}

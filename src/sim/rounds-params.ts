@@ -1,0 +1,90 @@
+import { badParameter } from './api-error';
+import { isoToMicros } from '../shared/time';
+
+// The /rounds query string, validated once into typed values. Anything malformed is a 400 that
+// names the parameter; parameters the sandbox does not know are ignored, as additions upstream
+// would be.
+
+export interface RoundsParams {
+  readonly limit: number;
+  /** Only rows with finalized_at at or after this (µs since the epoch); -Infinity for all. */
+  readonly sinceMicros: number;
+  /** Only rows with round_index strictly below this; null for no bound. */
+  readonly beforeIndex: bigint | null;
+  readonly onlyFinalized: boolean;
+}
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+
+const WINDOW_MS: ReadonlyMap<string, number> = new Map([
+  ['5m', 5 * MINUTE_MS],
+  ['15m', 15 * MINUTE_MS],
+  ['30m', 30 * MINUTE_MS],
+  ['1h', HOUR_MS],
+  ['3h', 3 * HOUR_MS],
+  ['6h', 6 * HOUR_MS],
+  ['12h', 12 * HOUR_MS],
+  ['24h', 24 * HOUR_MS],
+  ['72h', 72 * HOUR_MS],
+  ['7d', 7 * DAY_MS],
+  ['30d', 30 * DAY_MS],
+]);
+
+const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 1000;
+
+export function parseOnlyFinalized(query: ReadonlyMap<string, string>): boolean {
+  const value = query.get('only_finalized');
+  if (value === undefined || value === 'true') return true;
+  if (value === 'false') return false;
+  throw badParameter('only_finalized', 'must be true or false');
+}
+
+function parseLimit(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_LIMIT;
+  const limit = /^\d{1,9}$/.test(value) ? Number(value) : 0;
+  if (limit < 1 || limit > MAX_LIMIT) throw badParameter('limit', `must be an integer from 1 to ${MAX_LIMIT}`);
+  return limit;
+}
+
+/** The most restrictive of window, since_minutes and since (they may be combined). */
+function parseSinceMicros(query: ReadonlyMap<string, string>, nowMs: number): number {
+  let sinceMicros = Number.NEGATIVE_INFINITY;
+  const preset = query.get('window');
+  if (preset !== undefined) {
+    const windowMs = WINDOW_MS.get(preset);
+    if (windowMs === undefined) throw badParameter('window', `must be one of ${[...WINDOW_MS.keys()].join(', ')}`);
+    sinceMicros = Math.max(sinceMicros, (nowMs - windowMs) * 1000);
+  }
+  const sinceMinutes = query.get('since_minutes');
+  if (sinceMinutes !== undefined) {
+    const minutes = /^\d+$/.test(sinceMinutes) ? Number(sinceMinutes) : 0;
+    if (!(minutes > 0)) throw badParameter('since_minutes', 'must be a positive whole number of minutes');
+    // A count beyond any history simply means "everything" (it may even be Infinity).
+    sinceMicros = Math.max(sinceMicros, (nowMs - minutes * MINUTE_MS) * 1000);
+  }
+  const since = query.get('since');
+  if (since !== undefined) {
+    const micros = isoToMicros(since);
+    if (micros === null) throw badParameter('since', 'must be an ISO 8601 time with a zone, e.g. 2026-06-01T12:20:27Z');
+    sinceMicros = Math.max(sinceMicros, micros);
+  }
+  return sinceMicros;
+}
+
+function parseBeforeIndex(value: string | undefined): bigint | null {
+  if (value === undefined) return null;
+  if (!/^-?\d+$/.test(value)) throw badParameter('before_index', 'must be a decimal integer');
+  return BigInt(value);
+}
+
+export function parseRoundsParams(query: ReadonlyMap<string, string>, nowMs: number): RoundsParams {
+  return {
+    limit: parseLimit(query.get('limit')),
+    sinceMicros: parseSinceMicros(query, nowMs),
+    beforeIndex: parseBeforeIndex(query.get('before_index')),
+    onlyFinalized: parseOnlyFinalized(query),
+  };
+}

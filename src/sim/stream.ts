@@ -1,0 +1,169 @@
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { performance } from 'node:perf_hooks';
+import { WebSocket, WebSocketServer } from 'ws';
+import { ApiError, errorHeaders, errorJson, unauthorized } from './api-error';
+import type { KeyCheck } from './auth';
+import { canonicalSlug } from '../shared/games';
+import { API_PREFIX, parseTarget } from './request-target';
+import type { SimRoundRecord } from './round-log';
+import { frameJson } from './row';
+
+// GET /v1-beta/stream: every round finalised while a socket is open is pushed to it as one text
+// frame; pings keep the connection visibly alive. No replay: clients backfill over REST.
+
+export type FrameListener = (game: string, roundId: string, sentAtMs: number) => void;
+
+interface StreamClient {
+  readonly socket: WebSocket;
+  /** Canonical slugs subscribed to; null for every game. */
+  readonly games: ReadonlySet<string> | null;
+  readonly pingTimer: NodeJS.Timeout;
+}
+
+const SUBPROTOCOL_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/** Clients send nothing the sandbox reads; a large message is a misbehaving client. */
+const MAX_CLIENT_MESSAGE_BYTES = 64 * 1024;
+
+export interface StreamSite {
+  readonly keyCheck: KeyCheck;
+  readonly slugs: ReadonlySet<string>;
+  readonly pingIntervalMs: number;
+}
+
+/** Answers a refused upgrade in plain HTTP, with the same JSON error body as REST. */
+function refuseUpgrade(socket: Duplex, error: ApiError): void {
+  const body = errorJson(error.code, error.message);
+  const headers = Object.entries(errorHeaders(error.status)).map(([name, value]) => `${name}: ${value}\r\n`);
+  socket.once('finish', () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? ''}\r\n` +
+      `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n` +
+      `${headers.join('')}\r\n${body}`,
+  );
+}
+
+export class StreamHub {
+  private readonly server: WebSocketServer;
+  private readonly clients = new Set<StreamClient>();
+  private readonly listeners = new Set<FrameListener>();
+  private stalled = false;
+  private closed = false;
+
+  constructor(private readonly site: StreamSite) {
+    this.server = new WebSocketServer({
+      noServer: true,
+      // Pongs are answered by hand so that a stalled connection is silent both ways.
+      autoPong: false,
+      maxPayload: MAX_CLIENT_MESSAGE_BYTES,
+      // The browser form offers ['Authorization', 'Bearer.KEY']: answer the harmless one.
+      handleProtocols: (protocols) => (protocols.has('Authorization') ? 'Authorization' : (protocols.values().next().value ?? false)),
+    });
+  }
+
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    // A client vanishing mid-handshake is routine, not a server error.
+    socket.on('error', () => socket.destroy());
+    try {
+      // Checked in the order REST checks them: method, key, path.
+      if (req.method !== 'GET') throw new ApiError(405, 'method_not_allowed', 'The stream upgrade must be a GET.');
+      const protocols = req.headers['sec-websocket-protocol'];
+      if (!this.site.keyCheck.acceptsHeader(req.headers.authorization) && !this.site.keyCheck.acceptsSubprotocols(protocols)) {
+        throw unauthorized();
+      }
+      const { segments, query } = parseTarget(req.url ?? '/');
+      if (segments.length !== 2 || segments[0] !== API_PREFIX || segments[1] !== 'stream') {
+        throw new ApiError(404, 'not_found', 'The stream is at /v1-beta/stream.');
+      }
+      if (protocols !== undefined) keepValidSubprotocols(req, protocols);
+      const games = this.subscription(query.get('games'));
+      this.server.handleUpgrade(req, socket, head, (ws) => this.attach(ws, games));
+    } catch (error) {
+      if (error instanceof ApiError) {
+        refuseUpgrade(socket, error);
+      } else {
+        console.error('sandbox: unexpected error upgrading', req.url, error);
+        socket.destroy();
+      }
+    }
+  }
+
+  /** `games=a,b`: aliases resolve, unknown slugs are ignored; empty or missing means every game. */
+  private subscription(list: string | undefined): ReadonlySet<string> | null {
+    const requested = (list ?? '').split(',').map((slug) => slug.trim()).filter((slug) => slug !== '');
+    if (requested.length === 0) return null;
+    return new Set(requested.map(canonicalSlug).filter((slug) => this.site.slugs.has(slug)));
+  }
+
+  private attach(socket: WebSocket, games: ReadonlySet<string> | null): void {
+    if (this.closed) {
+      socket.terminate();
+      return;
+    }
+    const pingTimer = setInterval(() => {
+      if (!this.stalled && socket.readyState === WebSocket.OPEN) socket.ping();
+    }, this.site.pingIntervalMs);
+    pingTimer.unref();
+    const client: StreamClient = { socket, games, pingTimer };
+    this.clients.add(client);
+    socket.on('ping', (data) => {
+      if (!this.stalled && socket.readyState === WebSocket.OPEN) socket.pong(data);
+    });
+    socket.on('error', () => socket.terminate());
+    socket.on('close', () => this.forget(client));
+  }
+
+  private forget(client: StreamClient): void {
+    clearInterval(client.pingTimer);
+    this.clients.delete(client);
+  }
+
+  /** Sends a just-finalised round to every open socket subscribed to its game. */
+  push(record: SimRoundRecord): void {
+    if (this.stalled) return;
+    let frame: string | null = null;
+    for (const client of this.clients) {
+      if (client.games !== null && !client.games.has(record.game)) continue;
+      if (client.socket.readyState !== WebSocket.OPEN) continue;
+      frame ??= frameJson(record.game, record.json);
+      client.socket.send(frame);
+      const sentAtMs = performance.now();
+      for (const listener of this.listeners) listener(record.game, record.roundId, sentAtMs);
+    }
+  }
+
+  onFrameSent(listener: FrameListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Cuts every socket without a close frame, as a network failure would. */
+  dropAll(): void {
+    for (const client of this.clients) {
+      this.forget(client);
+      client.socket.terminate();
+    }
+  }
+
+  setStalled(stalled: boolean): void {
+    this.stalled = stalled;
+  }
+
+  close(): void {
+    this.closed = true;
+    this.dropAll();
+    this.server.close();
+  }
+}
+
+/**
+ * ws refuses the whole handshake if any offered subprotocol is not an RFC 6455 token, and the
+ * seed's literal form offers `Bearer KEY` (with a space). Once the key is checked, only the valid
+ * tokens are left for ws to negotiate.
+ */
+function keepValidSubprotocols(req: IncomingMessage, header: string): void {
+  const valid = header.split(',').map((item) => item.trim()).filter((item) => SUBPROTOCOL_TOKEN.test(item));
+  if (valid.length > 0) req.headers['sec-websocket-protocol'] = valid.join(', ');
+  else delete req.headers['sec-websocket-protocol'];
+}

@@ -1,0 +1,9 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The page-parsing worker as `npm test` builds it (out/main), the same file the app runs. */
+export function builtPageParseWorker(): URL {
+  const url = new URL('../../out/main/page-parse-worker.js', import.meta.url);
+  if (!existsSync(fileURLToPath(url))) throw new Error('out/main/page-parse-worker.js is missing: run `npm run build` (npm test does) first.');
+  return url;
+}
