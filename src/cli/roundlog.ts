@@ -70,6 +70,7 @@ function closeOnSignal(close: () => Promise<void>): void {
   const stop = (): void => {
     if (closing) process.exit(130);
     closing = true;
+    // `close` may exit with its own code first (sync reports rounds it could not save).
     void close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
@@ -122,22 +123,24 @@ async function runSync(args: string[]): Promise<void> {
   console.log(`Recording ${core.config.games.join(', ')}: ${describeSource(core)}`);
   console.log(`History: ${core.databaseFile}`);
   const stopProgress = followProgress(core.service, (line) => console.log(line));
-  const finish = async (): Promise<void> => {
-    await core.flush();
+  /** Resolves with the rounds that could not be committed (a full or read-only disk, say). */
+  const finish = async (): Promise<number> => {
+    const waiting = await core.flush();
     stopProgress();
     await core.close();
+    return waiting;
   };
-  if (forMs === null) {
-    closeOnSignal(finish);
-    return;
-  }
-  setTimeout(() => {
-    void finish().then(() => {
-      console.log('Done: every round received is committed.');
-      process.exit(0);
-    });
-  }, forMs);
-  closeOnSignal(finish);
+  const stop = async (): Promise<void> => {
+    const waiting = await finish();
+    if (waiting > 0) {
+      console.error(`roundlog sync: ${waiting} rounds received could not be saved; they are not in the history.`);
+      process.exit(1);
+    }
+    console.log('Done: every round received is committed.');
+    process.exit(0);
+  };
+  if (forMs !== null) setTimeout(() => void stop(), forMs);
+  closeOnSignal(stop);
 }
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { sim: runSim, serve: runServe, sync: runSync };

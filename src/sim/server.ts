@@ -48,6 +48,11 @@ export interface Sandbox {
    * as on a half-open connection; rounds keep being generated.
    */
   stallStreams(stalled: boolean): void;
+  /**
+   * Fault injection: the next `count` frames are sent cut in half (undecodable JSON), so their
+   * rounds reach a client only through a backfill.
+   */
+  garbleNextFrames(count: number): void;
   /** Rounds finalised so far, oldest first (the live array: do not keep it past close()). */
   rounds(game: string): readonly SimRoundRecord[];
   /** Called right after each frame is sent to each socket; returns the unsubscribe function. */
@@ -168,6 +173,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     dropStreams: () => hub.dropAll(),
     stallStreams: (stalled) => hub.setStalled(stalled),
+    garbleNextFrames: (count) => hub.garbleNextFrames(count),
     rounds(game) {
       const log = logs.get(canonicalSlug(game)) ?? failUnknown(game);
       return log.records;

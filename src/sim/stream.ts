@@ -49,6 +49,8 @@ export class StreamHub {
   private readonly clients = new Set<StreamClient>();
   private readonly listeners = new Set<FrameListener>();
   private stalled = false;
+  /** Fault injection: how many of the next frames go out cut in half. */
+  private framesToGarble = 0;
   private closed = false;
 
   constructor(private readonly site: StreamSite) {
@@ -126,7 +128,13 @@ export class StreamHub {
     for (const client of this.clients) {
       if (client.games !== null && !client.games.has(record.game)) continue;
       if (client.socket.readyState !== WebSocket.OPEN) continue;
-      frame ??= frameJson(record.game, record.json);
+      if (frame === null) {
+        frame = frameJson(record.game, record.json);
+        if (this.framesToGarble > 0) {
+          this.framesToGarble--;
+          frame = frame.slice(0, Math.floor(frame.length / 2));
+        }
+      }
       client.socket.send(frame);
       const sentAtMs = performance.now();
       for (const listener of this.listeners) listener(record.game, record.roundId, sentAtMs);
@@ -148,6 +156,10 @@ export class StreamHub {
 
   setStalled(stalled: boolean): void {
     this.stalled = stalled;
+  }
+
+  garbleNextFrames(count: number): void {
+    this.framesToGarble += count;
   }
 
   close(): void {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startRoundlog, type RoundlogCore } from '../../src/main/core/compose';
+import { startRoundlog, type ComposeOptions, type RoundlogCore } from '../../src/main/core/compose';
 import type { RoundlogConfig } from '../../src/main/core/config';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sim/server';
 import { builtPageParseWorker } from '../support/built-worker';
@@ -38,6 +38,14 @@ describe('recording from the sandbox', () => {
     dir.remove();
   });
 
+  /**
+   * No overlap, so a cursor that moved past a gap leaves the gap unfilled and the test fails; small
+   * pages, so every backfill pages back with before_index.
+   */
+  function start(options: ComposeOptions = {}): Promise<RoundlogCore> {
+    return startRoundlog(config(), { recorder: { overlapMs: 0, pageSize: 50, refetchDelayMs: 500 }, ...options });
+  }
+
   function config(): RoundlogConfig {
     return {
       dataDir: dir.path,
@@ -74,7 +82,7 @@ describe('recording from the sandbox', () => {
 
   it('backfills the history and then records live rounds, with round_index exact', async () => {
     // The app's own path: backfill pages parsed on the worker thread.
-    core = await startRoundlog(config(), { pageParseWorker: builtPageParseWorker() });
+    core = await start({ pageParseWorker: builtPageParseWorker() });
     const before = sandbox.rounds('stake-crash').length;
     await waitFor(() => sandbox.rounds('stake-crash').length > before + 5, () => 'sandbox producing rounds');
     await expectCompleteHistory();
@@ -86,7 +94,7 @@ describe('recording from the sandbox', () => {
   });
 
   it('pushes a round to subscribers only after it is committed', async () => {
-    core = await startRoundlog(config());
+    core = await start();
     const pushed: string[] = [];
     const off = core.service.onRounds((rounds) => {
       const stored = new Set(readHistory(core!.databaseFile).map((r) => r.roundId));
@@ -100,7 +108,7 @@ describe('recording from the sandbox', () => {
   });
 
   it('loses no round and stores none twice when the server is killed and restarted mid-stream', async () => {
-    core = await startRoundlog(config());
+    core = await start();
     await waitFor(() => core!.recorder.gameProgress('stake-crash').state === 'live', () => 'live');
     const { port, key } = sandbox;
     await sandbox.close();
@@ -113,7 +121,7 @@ describe('recording from the sandbox', () => {
   });
 
   it('reconnects and fills the gap when pings stop arriving', async () => {
-    core = await startRoundlog(config());
+    core = await start();
     await waitFor(() => core!.recorder.gameProgress('stake-crash').state === 'live', () => 'live');
     const reconnects: string[] = [];
     core.recorder.changed.on(() => reconnects.push(core!.recorder.connection.state));
@@ -124,13 +132,23 @@ describe('recording from the sandbox', () => {
     await expectCompleteHistory();
   });
 
+  it('counts a frame it cannot decode, and still stores its round through a backfill', async () => {
+    const logged: string[] = [];
+    core = await start({ log: (line) => logged.push(line) });
+    await waitFor(() => core!.recorder.gameProgress('stake-crash').state === 'live', () => 'live');
+    sandbox.garbleNextFrames(1);
+    await waitFor(() => core!.recorder.rejectedFrameCount === 1, () => 'a rejected frame');
+    expect(logged.join('\n')).toMatch(/rejected a stream frame: not JSON/);
+    await expectCompleteHistory();
+  });
+
   it('resumes after a restart of the app from where its history is complete', async () => {
-    core = await startRoundlog(config());
+    core = await start();
     await waitFor(() => core!.recorder.gameProgress('crazytime').state === 'live', () => 'live');
     await core.close();
     const firstRun = readHistory(join(dir.path, 'history.sqlite')).length;
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    core = await startRoundlog(config());
+    core = await start();
     await expectCompleteHistory();
     expect(readHistory(core.databaseFile).length).toBeGreaterThan(firstRun);
   });

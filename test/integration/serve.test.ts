@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { requestSchemas, statusSchema } from '../../src/shared/contract';
@@ -13,6 +14,18 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.close();
 });
+
+/** A GET with the path and Host header exactly as given. */
+function rawGet(path: string, host = `127.0.0.1:${app.serve.port}`): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest({ host: '127.0.0.1', port: app.serve.port, path, headers: { host } }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
 
 function rpcUrl(): string {
   return `${app.origin.replace('http', 'ws')}/rpc`;
@@ -55,15 +68,22 @@ describe('roundlog serve', () => {
   });
 
   it('never serves a file outside the built app', async () => {
-    for (const path of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/index.ts']) {
-      expect((await fetch(`${app.origin}${path}`)).status).toBe(404);
+    // Sent raw: fetch would normalise the dots away before they reached the server.
+    for (const path of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/%2e%2e%2f%2e%2e%2fpackage.json', '/index.ts', '/%00']) {
+      expect(await rawGet(path), path).toBe(404);
     }
+  });
+
+  it('answers only to its own host name, so a rebinding page elsewhere cannot read it', async () => {
+    expect(await rawGet('/', 'evil.example:80')).toBe(421);
+    expect(await rawGet('/', `localhost:${app.serve.port}`)).toBe(200);
   });
 
   it('refuses a socket without the token, with a wrong one, or from a foreign origin', async () => {
     expect((await dial({ token: null })).status).toBe(401);
     expect((await dial({ token: 'guess' })).status).toBe(401);
     expect((await dial({ origin: 'https://evil.example' })).status).toBe(403);
+    expect((await dial({ origin: '' })).status).toBe(403);
   });
 
   it('answers the contract’s requests and pushes committed rounds', async () => {

@@ -1,4 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Round } from '../../src/main/core/round';
@@ -46,8 +47,10 @@ describe('the local history', () => {
     raw.close();
     expect(() => openDatabase(file)).toThrow(StoreError);
     expect(() => openDatabase(file)).toThrow(/newer version of Roundlog/);
+    expect(existsSync(`${file}-wal`)).toBe(false);
     const after = new BetterSqlite3(file);
     expect(after.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1);
+    expect(after.pragma('journal_mode', { simple: true })).toBe('delete');
     expect(after.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'rounds'").get()).toEqual({ n: 0 });
     after.close();
   });
@@ -123,4 +126,32 @@ describe('the local history', () => {
     expect(batches.flat()).toEqual(['r1', 'r2', 'r3', 'r4', 'r5', 'r6']);
     db.close();
   });
+
+  it('keeps every round of a failed commit and lets no cursor pass them until they are stored', async () => {
+    const db = openDatabase(file);
+    db.pragma('busy_timeout = 0');
+    const store = new RoundStore(db, () => 'crash');
+    const writer = new RoundWriter(store);
+    const failures: (string | null)[] = [];
+    writer.failures.on((error) => failures.push(error ? error.message : null));
+    const other = new BetterSqlite3(file);
+    other.exec('BEGIN IMMEDIATE'); // another writer holds the lock: our commits fail with SQLITE_BUSY
+
+    writer.enqueue([round(1)]);
+    await new Promise((resolve) => setImmediate(resolve));
+    writer.enqueue([round(2)], { cursor: { game: 'stake-crash', throughUs: round(2).finalizedUs } });
+    expect(failures).toEqual([expect.stringContaining('SQLITE_BUSY')]);
+    expect(writer.backlog).toBe(2);
+    expect(store.completeThrough('stake-crash')).toBeNull();
+
+    other.exec('COMMIT');
+    writer.flush();
+    expect(failures).toEqual([expect.any(String), null]);
+    expect(store.countRounds('stake-crash')).toBe(2);
+    expect(store.completeThrough('stake-crash')).toBe(round(2).finalizedUs);
+    writer.dispose();
+    other.close();
+    db.close();
+  });
 });
+

@@ -37,8 +37,22 @@ describe('round rows', () => {
   it('refuses malformed frames with a reason instead of crashing', () => {
     expect(() => parseRoundFrame('{"game_id":')).toThrow(RowError);
     expect(() => parseRoundFrame('{"round_id":"x"}')).toThrow(/game_id/);
+    expect(() => parseRoundFrame('{"game_id":')).toThrow(expect.objectContaining({ mayHideRound: true }));
     expect(() => parseRoundFrame('{"game_id":"stake-crash","round_id":"x","multiplier":"abc","state":"finalized","finalized_at":"2026-06-01T12:19:36Z"}')).toThrow(/multiplier/);
     expect(() => parseRoundFrame('{"game_id":"stake-crash","round_id":"x","multiplier":"2.00","state":"finalized","finalized_at":"soon"}')).toThrow(/finalized_at/);
+  });
+
+  it('tells a message that is not a round, or not finalised yet, from one that may hide a round', () => {
+    expect(() => parseRoundFrame('{"type":"heartbeat"}')).toThrow(expect.objectContaining({ mayHideRound: false }));
+    expect(() => parseRoundFrame('{"game_id":"stake-crash","round_id":"x","multiplier":null,"state":"running","finalized_at":null}')).toThrow(
+      expect.objectContaining({ mayHideRound: false }),
+    );
+    expect(() => parseRoundFrame('{"game_id":"stake-crash","round_id":"x","multiplier":null,"state":"finalized","finalized_at":null}')).toThrow(
+      expect.objectContaining({ mayHideRound: true }),
+    );
+    expect(() =>
+      parseRoundFrame('{"game_id":"stake-crash","round_id":"x","multiplier":"1.0000","state":"running","finalized_at":"2026-06-01T12:19:36Z"}'),
+    ).toThrow(expect.objectContaining({ mayHideRound: false }));
   });
 
   it('sets aside a bad row of a page and keeps the good ones', () => {

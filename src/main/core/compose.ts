@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RoundlogService } from '../../shared/contract';
 import { findGame } from '../../shared/games';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sim/server';
 import type { RoundlogConfig } from './config';
+import { demoUniverse } from './demo-universe';
 import { createService } from './service';
 import { openDatabase } from './store/database';
 import { RoundStore } from './store/round-store';
@@ -13,7 +12,7 @@ import { resolveEndpoints } from './sources/trackersino/endpoints';
 import { inlinePageParser, workerPageParser } from './sources/trackersino/page-parser';
 import { TrackerSinoRest } from './sources/trackersino/rest-client';
 import { RoundStream } from './sources/trackersino/round-stream';
-import { Recorder } from './sync/recorder';
+import { Recorder, type RecorderOptions } from './sync/recorder';
 
 export interface RoundlogCore {
   readonly service: RoundlogService;
@@ -23,8 +22,8 @@ export interface RoundlogCore {
   readonly sandbox: Sandbox | null;
   readonly databaseFile: string;
   readonly recorder: Recorder;
-  /** Resolves once every round received so far is committed. */
-  flush(): Promise<void>;
+  /** Tries to commit everything received so far; resolves with how many rounds are still waiting. */
+  flush(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -39,6 +38,8 @@ export interface ComposeOptions {
    * main thread stores. Entry points pass it; without it pages are parsed inline.
    */
   readonly pageParseWorker?: URL;
+  /** Recorder tuning; tests shrink pages to exercise paging and drop the overlap to expose gaps. */
+  readonly recorder?: Pick<RecorderOptions, 'pageSize' | 'overlapMs' | 'refetchDelayMs'>;
 }
 
 /** The one composition root: the Electron main process, every CLI command and the tests call it. */
@@ -64,9 +65,11 @@ export async function startRoundlog(config: RoundlogConfig, options: ComposeOpti
     pingIntervalMs: options.sandbox?.pingIntervalMs ?? config.pingIntervalMs,
   });
   const pages = options.pageParseWorker ? workerPageParser(options.pageParseWorker, options.log) : inlinePageParser;
+  const rest = new TrackerSinoRest(endpoints, upstream.apiKey, pages);
   const recorder = new Recorder({
+    ...options.recorder,
     games: config.games,
-    rest: new TrackerSinoRest(endpoints, upstream.apiKey, pages),
+    rest,
     stream,
     store,
     writer,
@@ -91,38 +94,22 @@ export async function startRoundlog(config: RoundlogConfig, options: ComposeOpti
     sandbox,
     databaseFile,
     recorder,
-    flush: () => writer.idle(),
+    flush: async () => {
+      writer.flush();
+      await writer.idle();
+      return writer.backlog;
+    },
     close: async () => {
       if (closed) return;
       closed = true;
       recorder.stop();
+      rest.close();
       writer.flush();
+      writer.dispose();
       service.dispose();
       db.close();
       await pages.close();
       await sandbox?.close();
     },
   };
-}
-
-const DEMO_UNIVERSE_MAX_AGE_MS = 7 * 86_400_000;
-
-/**
- * The embedded sandbox's seed and epoch persist in the data folder, so a restarted app sees the
- * same simulated casino (and resumes its history) instead of a new one each launch.
- */
-function demoUniverse(dataDir: string): { seed: string; epochMs: number } {
-  const file = join(dataDir, 'sandbox.json');
-  try {
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as { seed?: unknown; epochMs?: unknown };
-    if (typeof saved.seed === 'string' && /^[0-9a-f]{16}$/.test(saved.seed) && typeof saved.epochMs === 'number' && Date.now() - saved.epochMs < DEMO_UNIVERSE_MAX_AGE_MS) {
-      return { seed: saved.seed, epochMs: saved.epochMs };
-    }
-  } catch {
-    // First run, or an unreadable file: start a new universe.
-  }
-  const universe = { seed: randomBytes(8).toString('hex'), epochMs: Date.now() - 6 * 3_600_000 };
-  mkdirSync(dataDir, { recursive: true });
-  writeFileSync(join(dataDir, 'sandbox.json'), JSON.stringify(universe));
-  return universe;
 }

@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { EVENT_NAMES, type RoundlogService } from '../../shared/contract';
 import { clientMessageSchema, MAX_CLIENT_MESSAGE_BYTES, SERVE_PROTOCOL, TOKEN_PROTOCOL_PREFIX, type ServerMessage } from '../../shared/wire';
@@ -128,7 +129,7 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
   });
   const port = (server.address() as AddressInfo).port;
   const hostForUrl = host.includes(':') ? `[${host}]` : host;
-  const names = host === '127.0.0.1' ? [`127.0.0.1:${port}`, `localhost:${port}`] : [`${hostForUrl}:${port}`];
+  const names = reachableNames(host).map((name) => `${name}:${port}`);
   allowedHosts = new Set(names);
   allowedOrigins = new Set(names.map((name) => `http://${name}`));
   csp = [
@@ -154,6 +155,21 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * The `host:port` names a browser may use to reach this server: the Host and Origin allow-lists.
+ * A wildcard bind is reachable by every interface address.
+ */
+function reachableNames(host: string): string[] {
+  const loopback = ['127.0.0.1', 'localhost'];
+  if (host === '127.0.0.1' || host === 'localhost') return loopback;
+  if (host !== '0.0.0.0' && host !== '::') return [host.includes(':') ? `[${host}]` : host];
+  const addresses = Object.values(networkInterfaces())
+    .flat()
+    .filter((entry) => entry !== undefined && (host === '::' || entry.family === 'IPv4'))
+    .map((entry) => (entry!.family === 'IPv6' ? `[${entry!.address}]` : entry!.address));
+  return [...new Set([...loopback, ...addresses])];
 }
 
 function presentsToken(header: string | string[] | undefined, token: string): boolean {

@@ -19,6 +19,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new BetterSqlite3(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
+    // The version is checked before anything is set: a newer app's file is left exactly as it was.
+    refuseNewer(db, migrations.length);
     configure(db);
     migrate(db, migrations);
     return db;
@@ -44,14 +46,18 @@ function configure(db: Database): void {
   db.pragma('journal_size_limit = 16777216');
 }
 
-function migrate(db: Database, migrations: readonly ((db: Database) => void)[]): void {
+function refuseNewer(db: Database, known: number): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > migrations.length) {
+  if (current > known) {
     throw new StoreError(
       'database_too_new',
-      `This history was written by a newer version of Roundlog (schema ${current}, this app knows ${migrations.length}). Update Roundlog to open it; the file was not changed.`,
+      `This history was written by a newer version of Roundlog (schema ${current}, this app knows ${known}). Update Roundlog to open it; the file was not changed.`,
     );
   }
+}
+
+function migrate(db: Database, migrations: readonly ((db: Database) => void)[]): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
   for (let version = current; version < migrations.length; version++) {
     const step = migrations[version]!;
     db.transaction(() => {

@@ -52,11 +52,18 @@ export class RoundStore {
 
   /** The id of a game, registering it on first sight; unknown games are kept, never dropped. */
   gameId(slug: string): number {
-    const known = this.gameIds.get(slug);
+    const known = this.knownGameId(slug);
     if (known !== undefined) return known;
     this.insertGame.run(slug, this.kindOf(slug));
-    const id = this.selectGameId.get(slug)!.id;
-    this.gameIds.set(slug, id);
+    return this.knownGameId(slug)!;
+  }
+
+  /** Reads never write: a game not seen yet simply has no rounds. */
+  private knownGameId(slug: string): number | undefined {
+    const cached = this.gameIds.get(slug);
+    if (cached !== undefined) return cached;
+    const id = this.selectGameId.get(slug)?.id;
+    if (id !== undefined) this.gameIds.set(slug, id);
     return id;
   }
 
@@ -66,9 +73,14 @@ export class RoundStore {
    */
   write(rounds: readonly Round[], cursors: ReadonlyMap<string, number>): Round[] {
     const inserted: Round[] = [];
+    // Games are registered outside the transaction, so a rolled-back write cannot leave a cached id
+    // behind that no longer exists.
+    const gameIds = new Map<string, number>();
+    for (const round of rounds) if (!gameIds.has(round.game)) gameIds.set(round.game, this.gameId(round.game));
+    for (const slug of cursors.keys()) if (!gameIds.has(slug)) gameIds.set(slug, this.gameId(slug));
     this.db.transaction(() => {
       for (const round of rounds) {
-        const gameId = this.gameId(round.game);
+        const gameId = gameIds.get(round.game)!;
         const result = this.insertRound.run(
           gameId,
           round.roundId,
@@ -83,43 +95,48 @@ export class RoundStore {
         if (result.changes === 1) inserted.push(round);
       }
       for (const [slug, throughUs] of cursors) {
-        this.upsertCursor.run(this.gameId(slug), throughUs);
+        this.upsertCursor.run(gameIds.get(slug)!, throughUs);
       }
     })();
     return inserted;
   }
 
   recentRounds(slug: string, limit: number): RoundView[] {
-    return this.selectRecent.all(this.gameId(slug), limit).map(toRoundView);
+    const id = this.knownGameId(slug);
+    return id === undefined ? [] : this.selectRecent.all(id, limit).map(toRoundView);
   }
 
   countRounds(slug: string): number {
-    return this.selectCount.get(this.gameId(slug))!.n;
+    const id = this.knownGameId(slug);
+    return id === undefined ? 0 : this.selectCount.get(id)!.n;
   }
 
   lastFinalizedAt(slug: string): string | null {
-    return this.selectLast.get(this.gameId(slug))?.finalized_at ?? null;
+    const id = this.knownGameId(slug);
+    return id === undefined ? null : (this.selectLast.get(id)?.finalized_at ?? null);
   }
 
   /** Microseconds up to which the game's history has no gap, or null before the first backfill. */
   completeThrough(slug: string): number | null {
-    return this.selectCursor.get(this.gameId(slug))?.complete_through_us ?? null;
+    const id = this.knownGameId(slug);
+    return id === undefined ? null : (this.selectCursor.get(id)?.complete_through_us ?? null);
   }
 }
 
 function toRoundView(row: RoundRow): RoundView {
-  return {
+  return roundToView({
     game: row.slug,
     roundId: row.round_id,
-    roundIndex: row.round_index === null ? null : row.round_index.toString(),
+    roundIndex: row.round_index,
     multiplier: row.multiplier,
     finalizedAt: row.finalized_at,
     finalizedUs: Number(row.finalized_us),
     segment: row.segment,
-  };
+  });
 }
 
-export function roundToView(round: Round): RoundView {
+/** What the UI sees of a round: everything but its row text, with round_index as exact digits. */
+export function roundToView(round: Omit<Round, 'json'>): RoundView {
   return {
     game: round.game,
     roundId: round.roundId,

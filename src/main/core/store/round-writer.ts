@@ -1,7 +1,7 @@
 import { Emitter } from '../emitter';
 import type { Round } from '../round';
 import type { RoundStore } from './round-store';
-import { describeWriteFailure, type StoreError } from './store-error';
+import { describeWriteFailure, StoreError } from './store-error';
 
 /** Past this many queued rounds a flush starts at once. */
 const MAX_BATCH = 20_000;
@@ -34,6 +34,7 @@ export class RoundWriter {
   /** True from a failed commit until the next one succeeds; enqueue then waits for the retry. */
   private failing = false;
   private readonly drained: (() => void)[] = [];
+  private disposed = false;
 
   constructor(private readonly store: RoundStore) {}
 
@@ -49,7 +50,7 @@ export class RoundWriter {
       const current = this.pending.cursors.get(cursor.game) ?? -Infinity;
       this.pending.cursors.set(cursor.game, Math.max(current, cursor.throughUs));
     }
-    if (this.failing) return;
+    if (this.failing || this.disposed) return;
     if (this.pending.rounds.length >= MAX_BATCH) return this.flush();
     const live = options.bulk !== true;
     if (this.scheduled && (this.scheduled.live || !live)) return;
@@ -67,8 +68,14 @@ export class RoundWriter {
     return new Promise((resolve) => this.drained.push(resolve));
   }
 
+  /** Rounds queued but not yet committed. */
+  get backlog(): number {
+    return this.pending.rounds.length;
+  }
+
   flush(): void {
     this.cancelScheduled();
+    if (this.disposed) return this.settle();
     const batch = this.pending;
     if (batch.rounds.length === 0 && batch.cursors.size === 0) return this.settle();
     this.pending = { rounds: [], cursors: new Map() };
@@ -76,13 +83,13 @@ export class RoundWriter {
     try {
       inserted = this.store.write(batch.rounds, batch.cursors);
     } catch (error) {
-      const storeError = describeWriteFailure(error);
-      if (!storeError) throw error;
-      // Keep the batch (ahead of anything newer) and try again: nothing is lost while the disk is full.
+      // The batch goes back first (ahead of anything newer), whatever the error: a failed commit
+      // never loses a round, and no later cursor can move past one.
       this.pending = {
         rounds: batch.rounds.concat(this.pending.rounds),
         cursors: mergeCursors(batch.cursors, this.pending.cursors),
       };
+      const storeError = describeWriteFailure(error) ?? unexpectedFailure(error);
       this.failing = true;
       this.failures.emit(storeError);
       const retry = setTimeout(() => this.flush(), RETRY_AFTER_FAILURE_MS);
@@ -98,6 +105,13 @@ export class RoundWriter {
     this.settle();
   }
 
+  /** Stops all timers; what is still queued stays uncommitted (call flush first to try once more). */
+  dispose(): void {
+    this.disposed = true;
+    this.cancelScheduled();
+    this.settle();
+  }
+
   private cancelScheduled(): void {
     if (!this.scheduled) return;
     // Each handle with its own function: clearImmediate on a Timeout corrupts Node's timer lists.
@@ -109,6 +123,15 @@ export class RoundWriter {
   private settle(): void {
     for (const resolve of this.drained.splice(0)) resolve();
   }
+}
+
+function unexpectedFailure(error: unknown): StoreError {
+  console.error('roundlog: saving rounds failed', error);
+  const code = (error as { code?: unknown } | null)?.code;
+  return new StoreError(
+    'io_error',
+    `Roundlog could not save rounds (${typeof code === 'string' ? code : 'unexpected error'}); it keeps them and tries again every few seconds.`,
+  );
 }
 
 function mergeCursors(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): Map<string, number> {

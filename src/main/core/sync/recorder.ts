@@ -22,6 +22,7 @@ export interface RecorderOptions {
   /** Each backfill starts this far before the resume point, so no precision mismatch can leave a hole. */
   readonly overlapMs?: number;
   readonly log?: (message: string) => void;
+  readonly refetchDelayMs?: number;
 }
 
 export interface GameProgress {
@@ -45,10 +46,13 @@ export class Recorder {
   private generation = 0;
   private readonly disposers: (() => void)[] = [];
   private readonly retries = new Set<NodeJS.Timeout>();
+  /** How long after an undecodable frame the games are backfilled, so its round is on REST by then. */
+  private readonly refetchDelayMs: number;
   private rejectedFrames = 0;
 
   constructor(private readonly options: RecorderOptions) {
     for (const game of options.games) this.progress.set(game, { state: 'connecting', detail: null });
+    this.refetchDelayMs = options.refetchDelayMs ?? 2_000;
   }
 
   start(): void {
@@ -110,10 +114,8 @@ export class Recorder {
     } catch (error) {
       if (!(error instanceof RowError)) throw error;
       this.rejectedFrames++;
-      // The frame's round may be any game's: no cursor may pass over it until a backfill has
-      // fetched it again, so every game stops advancing until the next (re)connect.
-      this.live.clear();
       this.log(`rejected a stream frame: ${error.reason}: ${text.slice(0, 200)}`);
+      if (error.mayHideRound) this.refetchAfterBadFrame();
       return;
     }
     if (this.live.has(round.game)) {
@@ -122,6 +124,23 @@ export class Recorder {
       this.newestFrameUs.set(round.game, Math.max(this.newestFrameUs.get(round.game) ?? -Infinity, round.finalizedUs));
       this.options.writer.enqueue([round]);
     }
+  }
+
+  /**
+   * An undecodable frame's round may be any game's. No cursor may pass over it, so a new
+   * generation begins (backfills in flight stop before they could mark a game live) and every
+   * game is backfilled again once the round is surely on REST.
+   */
+  private refetchAfterBadFrame(): void {
+    const generation = ++this.generation;
+    this.live.clear();
+    this.newestFrameUs.clear();
+    const timer = setTimeout(() => {
+      this.retries.delete(timer);
+      if (generation !== this.generation) return;
+      for (const game of this.options.games) void this.backfill(game, generation, new Backoff({ baseMs: 1_000, capMs: 60_000 }));
+    }, this.refetchDelayMs);
+    this.retries.add(timer);
   }
 
   /** Pages back from the newest round to the resume point with `since` + `before_index`. */
@@ -133,21 +152,30 @@ export class Recorder {
     this.setGame(game, 'backfilling', null);
     let newestUs = -Infinity;
     let beforeIndex: bigint | undefined;
+    // Why the walk stopped before an empty page proved it had reached `since`, if it did.
+    let stoppedEarly: string | null = null;
     try {
       for (;;) {
         const page = await rest.rounds(game, { limit: pageSize, since, ...(beforeIndex === undefined ? {} : { beforeIndex }) });
         if (generation !== this.generation) return;
         writer.enqueue(page.rounds, { bulk: true });
+        // A row upstream serves malformed is logged (and quarantined with issue 4); fetching it
+        // again would give the same row, so it does not hold the cursor back.
         for (const rejected of page.rejected) this.log(`rejected a ${game} row: ${rejected.reason}`);
+        // Only an empty page ends the walk: the API documents no maximum `limit`, so a short page
+        // proves nothing.
+        if (page.rounds.length + page.rejected.length === 0) break;
         let oldestIndex: bigint | null = null;
         for (const round of page.rounds) {
           if (round.finalizedUs > newestUs) newestUs = round.finalizedUs;
           if (round.roundIndex !== null && (oldestIndex === null || round.roundIndex < oldestIndex)) oldestIndex = round.roundIndex;
         }
-        const full = page.rounds.length + page.rejected.length >= pageSize;
-        if (!full) break;
         if (oldestIndex === null) {
-          this.log(`${game}: a full page without round_index cannot be paged further; older rounds are fetched on the next backfill`);
+          stoppedEarly = 'its rows carry no round_index to page back with';
+          break;
+        }
+        if (beforeIndex !== undefined && oldestIndex >= beforeIndex) {
+          stoppedEarly = 'the server ignored before_index';
           break;
         }
         beforeIndex = oldestIndex;
@@ -167,6 +195,13 @@ export class Recorder {
         if (generation === this.generation) void this.backfill(game, generation, backoff);
       }, waitMs);
       this.retries.add(timer);
+      return;
+    }
+    if (stoppedEarly !== null) {
+      // What was fetched is stored, but the history is not known to be complete: the cursor stays,
+      // so the next backfill starts from the same point.
+      this.log(`${game}: backfill stopped early because ${stoppedEarly}; older rounds may be missing`);
+      this.setGame(game, 'live', `Older rounds may be missing: ${stoppedEarly}.`);
       return;
     }
     const throughUs = Math.max(newestUs, this.newestFrameUs.get(game) ?? -Infinity);

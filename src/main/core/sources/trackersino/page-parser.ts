@@ -67,6 +67,10 @@ export function workerPageParser(workerUrl: URL, log: (message: string) => void 
     close: async () => {
       const closing = worker;
       worker = null;
+      for (const [id, request] of pending) {
+        pending.delete(id);
+        request.reject(new Error('the page parser was closed'));
+      }
       await closing?.terminate();
     },
   };

@@ -1,5 +1,3 @@
-import { parse } from 'lossless-json';
-import { z } from 'zod';
 import type { Endpoints } from './endpoints';
 import type { PageParser } from './page-parser';
 import type { PageResult } from './round-page';
@@ -15,18 +13,11 @@ export interface RoundsQuery {
   readonly beforeIndex?: bigint;
 }
 
-const catalogSchema = z.array(
-  z.looseObject({
-    id: z.string(),
-    name: z.string(),
-    provider: z.string(),
-    kind: z.string(),
-  }),
-);
-export type CatalogEntry = z.infer<typeof catalogSchema>[number];
 
 /** TrackerSino's REST surface, as far as recording needs it. The key never leaves this object. */
 export class TrackerSinoRest {
+  private readonly closing = new AbortController();
+
   constructor(
     private readonly endpoints: Endpoints,
     private readonly apiKey: string,
@@ -41,12 +32,10 @@ export class TrackerSinoRest {
     return this.pages.parse(game, body);
   }
 
-  async catalog(): Promise<CatalogEntry[]> {
-    const body = await this.get('/games');
-    // Lossless: the catalog carries last_finalized_index, a 64-bit integer.
-    const parsed = catalogSchema.safeParse(parse(body));
-    if (!parsed.success) throw new UpstreamError(200, 'bad_catalog', 'TrackerSino sent a game catalog Roundlog cannot read.');
-    return parsed.data;
+
+  /** Aborts every request in flight; the recorder has stopped and wants no answers. */
+  close(): void {
+    this.closing.abort();
   }
 
   private async get(path: string): Promise<string> {
@@ -55,7 +44,7 @@ export class TrackerSinoRest {
     try {
       response = await fetch(`${this.endpoints.rest}${path}`, {
         headers: { Authorization: `Bearer ${this.apiKey}`, Accept: 'application/json' },
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        signal: AbortSignal.any([this.closing.signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]),
       });
       body = await response.text();
     } catch (error) {

@@ -6,7 +6,14 @@ import { endOfValue, memberSpan } from './json-spans';
 
 /** Why a frame or row could not be taken in; the text goes to the log (and later to quarantine). */
 export class RowError extends Error {
-  constructor(readonly reason: string) {
+  constructor(
+    readonly reason: string,
+    /**
+     * Whether a finalised round may be inside: an undecodable frame or a broken round row. A
+     * message that is not a round at all, or a round not yet finalised, hides nothing.
+     */
+    readonly mayHideRound = true,
+  ) {
     super(reason);
     this.name = 'RowError';
   }
@@ -18,12 +25,14 @@ const rowSchema = z.looseObject({
   round_id: z.union([z.string().min(1).max(200), z.number()]),
   round_index: z.union([z.number(), z.string(), z.null()]).optional(),
   multiplier: z.union([z.string(), z.number()]),
-  state: z.string(),
+  state: z.literal('finalized'),
   finalized_at: z.string(),
   raw: z.unknown().optional(),
 });
 
 const frameGameSchema = z.looseObject({ game_id: z.string().regex(SLUG_PATTERN) });
+/** What makes a message a round at all, however broken the rest of it is. */
+const roundLikeSchema = z.looseObject({ round_id: z.union([z.string(), z.number()]) });
 
 const INTEGER = /^-?\d+$/;
 const DECIMAL = /^\d+(\.\d+)?$/;
@@ -41,10 +50,12 @@ export interface RowFields {
 
 /** One row of `/rounds` or one stream frame, given its parsed value and its exact source text. */
 export function readRow(value: unknown, text: string, start: number): RowFields {
+  // A round still in play (`only_finalized=false` rows) has no multiplier or time yet: not an error.
+  const state = (value as { state?: unknown } | null)?.state;
+  if (typeof state === 'string' && state !== 'finalized') throw new RowError(`round is not finalized (state "${state}")`, false);
   const parsed = rowSchema.safeParse(value);
   if (!parsed.success) throw new RowError(`not a round row: ${z.prettifyError(parsed.error)}`);
   const row = parsed.data;
-  if (row.state !== 'finalized') throw new RowError(`round is not finalized (state "${row.state}")`);
 
   // Only values JSON.parse may have rounded are read again from the text: numbers. Upstream sends
   // round_index first, so the scan stops before it reaches `raw`.
@@ -98,6 +109,7 @@ export function parseJson(text: string): unknown {
 /** A stream frame: one round row plus `game_id`. */
 export function parseRoundFrame(text: string): Round {
   const value = parseJson(text);
+  if (!roundLikeSchema.safeParse(value).success) throw new RowError('frame is not a round (no round_id)', false);
   const game = frameGameSchema.safeParse(value);
   if (!game.success) throw new RowError('frame has no valid game_id');
   const start = text.search(/\S/);

@@ -51,11 +51,6 @@ export class RoundStream {
     this.socket = null;
   }
 
-  /** Drops the current connection and reconnects at once (after sleep/wake, say). */
-  reconnectNow(): void {
-    if (this.stopped) return;
-    this.socket?.terminate();
-  }
 
   private connect(): void {
     this.events.emit({ type: 'connecting' });

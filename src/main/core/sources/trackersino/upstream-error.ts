@@ -1,5 +1,3 @@
-import { parse } from 'lossless-json';
-
 /** A failed request to TrackerSino, with the sentence a user can act on. */
 export class UpstreamError extends Error {
   constructor(
@@ -31,7 +29,7 @@ export function upstreamErrorFrom(status: number, body: string, retryAfterHeader
   let detail = '';
   let retryAfterS = retryAfterHeader !== null && /^\d+$/.test(retryAfterHeader) ? Number(retryAfterHeader) : null;
   try {
-    const value = parse(body) as { error?: unknown; message?: unknown; retry_after_s?: unknown } | null;
+    const value = JSON.parse(body) as { error?: unknown; message?: unknown; retry_after_s?: unknown } | null;
     if (value && typeof value === 'object') {
       if (typeof value.error === 'string') code = value.error;
       if (typeof value.message === 'string') detail = value.message;
