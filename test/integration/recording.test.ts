@@ -142,6 +142,17 @@ describe('recording from the sandbox', () => {
     await expectCompleteHistory();
   });
 
+  it('stops and says what to do when the key is rejected', async () => {
+    core = await startRoundlog({ ...config(), upstream: { baseUrl: sandbox.url, apiKey: 'not-the-key' } });
+    await waitFor(() => core!.recorder.connection.state === 'error', () => core!.recorder.connection.state);
+    const status = await core.service.getStatus({});
+    expect(status.connection.detail).toMatch(/API key was rejected \(401\)\. Check it in Settings/);
+    expect(status.games.every((game) => game.state === 'error')).toBe(true);
+    expect(JSON.stringify(status)).not.toContain('not-the-key');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(core.recorder.connection.state).toBe('error');
+  });
+
   it('resumes after a restart of the app from where its history is complete', async () => {
     core = await start();
     await waitFor(() => core!.recorder.gameProgress('crazytime').state === 'live', () => 'live');
