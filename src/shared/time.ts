@@ -41,8 +41,7 @@ export function microsToIso(micros: number): string {
   return `${secondsText(seconds)}.${fraction}Z`;
 }
 
-const ISO_PATTERN =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:[.,](\d+))?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
+const ISO_PATTERN = /^(\d{4}-\d{2}-\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:[.,](\d+))?(?:[Zz]|([+-])(\d{2}):?(\d{2}))$/;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
@@ -59,26 +58,41 @@ function daysInMonth(year: number, month: number): number {
 export function isoToMicros(text: string): number | null {
   const match = ISO_PATTERN.exec(text);
   if (!match) return null;
-  const [, y, mo, d, h, mi, s, fraction = '', zulu, sign, offsetHours, offsetMinutes] = match;
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
+  const [, date, h, mi, s, fraction, sign, offsetHours, offsetMinutes] = match;
+  const dayMs = dayStartMs(date!);
   const hour = Number(h);
   const minute = Number(mi);
   const second = Number(s);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  if (hour > 23 || minute > 59 || second > 59) return null;
+  if (dayMs === null || hour > 23 || minute > 59 || second > 59) return null;
   let offsetMs = 0;
-  if (zulu === undefined) {
+  if (sign !== undefined) {
     const oh = Number(offsetHours);
     const om = Number(offsetMinutes);
     if (oh > 23 || om > 59) return null;
     offsetMs = (sign === '-' ? -1 : 1) * (oh * 60 + om) * 60_000;
   }
-  // setUTCFullYear, unlike Date.UTC, does not turn years 0-99 into 1900-1999.
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  date.setUTCHours(hour, minute, second, 0);
-  const micros = Number(fraction.slice(0, 6).padEnd(6, '0'));
-  return (date.getTime() - offsetMs) * 1000 + micros;
+  const micros = fraction === undefined ? 0 : Number(fraction.slice(0, 6).padEnd(6, '0'));
+  return (dayMs + ((hour * 60 + minute) * 60 + second) * 1000 - offsetMs) * 1000 + micros;
+}
+
+// Rows arrive in time order, so consecutive timestamps nearly always share a day: its start is
+// computed (and the date validated) once, keeping Date objects off the ingest path.
+let cachedDateText = '';
+let cachedDayMs: number | null = null;
+
+function dayStartMs(dateText: string): number | null {
+  if (dateText === cachedDateText) return cachedDayMs;
+  const year = Number(dateText.slice(0, 4));
+  const month = Number(dateText.slice(5, 7));
+  const day = Number(dateText.slice(8, 10));
+  let dayMs: number | null = null;
+  if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) {
+    // setUTCFullYear, unlike Date.UTC, does not turn years 0-99 into 1900-1999.
+    const date = new Date(0);
+    date.setUTCFullYear(year, month - 1, day);
+    dayMs = date.getTime();
+  }
+  cachedDateText = dateText;
+  cachedDayMs = dayMs;
+  return dayMs;
 }
