@@ -1,4 +1,4 @@
-import type { GameInfo, GameRules, RoundPlay } from './games/game';
+import type { GameInfo, GameRules, RoundPlay, SimBet } from './games/game';
 import { isoSeconds, microsToIso } from '../shared/time';
 import { RoundDice, roundHash } from './round-hash';
 import { finalizedRowJson, multiplierText, runningRowJson } from './row';
@@ -34,6 +34,8 @@ export interface RoundLog {
   finishDue(nowMs: number): number;
   /** The row of the round in progress. */
   runningRowJson(): string;
+  /** Observed bets of finalised round `n` (its array position); empty for games without bets. */
+  bets(n: number): readonly SimBet[];
 }
 
 export class PlayedRoundLog<P extends RoundPlay> implements RoundLog {
@@ -74,6 +76,12 @@ export class PlayedRoundLog<P extends RoundPlay> implements RoundLog {
       this.info.runningState,
       microsToIso(this.pendingStartMs * 1000),
     );
+  }
+
+  bets(n: number): readonly SimBet[] {
+    if (!this.rules.bets || n < 0 || n >= this.records.length) return [];
+    const play = this.play(n);
+    return this.rules.bets(play, this.dice);
   }
 
   private play(n: number): P {

@@ -24,10 +24,27 @@ export interface RoundPlay {
   readonly observedDelayMicros: number;
 }
 
+/**
+ * One observed bet of a round (crash games), as TrackerSino's bet snapshots report them: what the
+ * RTP, recent-bets and currency-volume endpoints compute from. Not stored: re-derived on demand
+ * from the round's hash, so a million rounds cost no memory for it.
+ */
+export interface SimBet {
+  readonly amountCents: number;
+  /** Balance type, e.g. `usdt`, `btc`, `eth`. */
+  readonly currency: string;
+  /** Cash-out target in hundredths (250 = 2.50×). */
+  readonly targetHundredths: number;
+  /** 0 for a lost bet. */
+  readonly payoutCents: number;
+}
+
 export interface GameRules<P extends RoundPlay> {
   readonly info: GameInfo;
   /** Must be a pure function of the hash (and of `dice`, freshly seeded from it). */
   play(hashHex: string, dice: RoundDice): P;
+  /** The round's observed bets, for games that have bet snapshots; a pure function of the play. */
+  bets?(play: P, dice: RoundDice): readonly SimBet[];
   /** The row's `raw` payload as JSON text; `speed` scales times inside it, as it scales cadence. */
   rawJson(play: P, finishMs: number, speed: number): string;
 }
