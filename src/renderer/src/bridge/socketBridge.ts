@@ -11,11 +11,11 @@ import {
 } from '../../../shared/contract';
 import { SERVE_PROTOCOL, serverMessageSchema, TOKEN_PROTOCOL_PREFIX, type ClientMessage } from '../../../shared/wire';
 import { backoffDelayMs, type BackoffPolicy } from '../../../shared/backoff';
-
-const RECONNECT_BACKOFF: BackoffPolicy = { baseMs: 500, capMs: 15_000, minMs: 250 };
 import type { Bridge, TransportStatus } from './bridge';
 import { RoundlogRequestError } from './requestError';
 import type { OpenRpcSocket, RpcSocket } from './rpcSocket';
+
+const RECONNECT_BACKOFF: BackoffPolicy = { baseMs: 500, capMs: 15_000, minMs: 250 };
 
 export interface SocketBridgeOptions {
   readonly url: string;
