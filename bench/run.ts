@@ -9,6 +9,7 @@ import { RoundStore } from '../src/main/core/store/round-store';
 import { RoundWriter } from '../src/main/core/store/round-writer';
 import { startSandbox } from '../src/sim/server';
 import { percentile, printReport, type Figure } from './report';
+import { historyGeneration, restPagesPerSecond } from './sandbox';
 
 // `npm run bench`: figures for the targets of the walking skeleton, on this machine, in one run.
 // Both ingest paths write the same sandbox rows into fresh files with the same schema and pragmas.
@@ -125,14 +126,18 @@ async function main(): Promise<void> {
     const raw = percentile(raws, 0.5);
     const roundlog = percentile(roundlogs, 0.5);
     const delays = await frameToSubscriber(join(dir, 'latency'));
+    const history = await historyGeneration(1_000_000);
+    const serving = await restPagesPerSecond(5_000, 8);
     const figures: Figure[] = [
       { name: 'ingest_rounds_per_s', value: roundlog, unit: 'rounds/s', target: '>= 100000', ok: roundlog >= 100_000 },
       { name: 'raw_insert_rounds_per_s', value: raw, unit: 'rounds/s', target: 'reference', ok: true },
       { name: 'raw_to_ingest_ratio', value: raw / roundlog, unit: 'x', target: '<= 2', ok: raw / roundlog <= 2 },
       { name: 'frame_to_subscriber_p50_ms', value: percentile(delays, 0.5), unit: 'ms', target: 'reference', ok: true },
       { name: 'frame_to_subscriber_p99_ms', value: percentile(delays, 0.99), unit: 'ms', target: '<= 20', ok: percentile(delays, 0.99) <= 20 },
+      { name: 'sandbox_history_1m_rounds_s', value: (history.seconds * 1_000_000) / history.rounds, unit: 's', target: '<= 5', ok: (history.seconds * 1_000_000) / history.rounds <= 5 },
+      { name: 'sandbox_rest_pages_per_s', value: serving.pagesPerSecond, unit: 'pages/s', target: '>= 500', ok: serving.pagesPerSecond >= 500 && serving.failures === 0 },
     ];
-    printReport(figures, { rounds: INGEST_ROUNDS, page_size: PAGE_SIZE, pages_in_flight: PAGES_IN_FLIGHT, ingest_runs: INGEST_RUNS, latency_frames: delays.length });
+    printReport(figures, { rounds: INGEST_ROUNDS, page_size: PAGE_SIZE, pages_in_flight: PAGES_IN_FLIGHT, ingest_runs: INGEST_RUNS, latency_frames: delays.length, sandbox_rest_failures: serving.failures });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

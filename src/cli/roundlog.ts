@@ -11,7 +11,30 @@ const USAGE = `Usage: roundlog <command> [options]
 
 Commands:
   sim     Run the TrackerSino sandbox server standalone and print its URL and key
-            --port N  --key K  --seed S  --speed X  --history 6h  --games a,b
+            --port N                port to listen on (default: a free one)
+            --key K                 the main API key (default: a random ts_sandbox_...)
+            --tier T                plan of --key: starter, pro (default) or enterprise
+            --keys K:T[:R],...      more keys and their plans; R sets a custom req/s (e.g. s1:starter,e1:enterprise:1000)
+                                    starter: REST only, 5 req/s, burst 10; pro: 50 req/s + stream; enterprise: 200 req/s + stream
+            --seed S                makes every round, match and fault reproducible (default: random)
+            --speed X               play X times faster than the real cadence (default 1)
+            --history 6h|5000rounds past rounds at start-up: a duration (ms/s/m/h/d) or a round count per game (default 6h)
+            --games a,b             games to run (default stake-crash,crazytime)
+            --ping 25s              stream heartbeat cadence (default 25s, as documented)
+          Fault injection (rates are probabilities from 0 to 1, drawn from the seed):
+            --drop-rate P           per stream frame: cut the socket instead of sending it
+            --duplicate-rate P      per stream frame: send it twice
+            --reorder-rate P        per stream frame: send it after the socket's next frame
+            --garble-rate P         per stream frame: send it cut in half (malformed JSON)
+            --precision-rate P      per stream frame: write finalized_at in another precision than REST
+            --error-rate P          per REST request: answer 503
+            --slow-rate P           per REST request: answer only after --slow-ms
+            --slow-ms N             delay of a slow answer (default 2000)
+          TickTock CS2 stream on the same port (ws://HOST:PORT/cs2/v1/stream?api_key=K, GET /v1/whoami):
+            --cs2-key K             key holding every stream scope (default: a random ttk_sandbox_...)
+            --cs2-keys K:S+S,...    more keys and their scopes, e.g. m1:cs2:stream:markets+cs2:stream:scoreboard
+            --cs2-alive 10s         alive envelope cadence (default 10s, as documented)
+            --cs2-matches N         matches played at once (default 2)
   serve   Run Roundlog headless and print the address to open in a browser
             --port N  --host ADDR (default 127.0.0.1; anything else is reachable from your network)
   sync    Record without any UI and print progress
@@ -78,22 +101,100 @@ function closeOnSignal(close: () => Promise<void>): void {
 }
 
 async function runSim(args: string[]): Promise<void> {
-  const values = parse(args, { port: { type: 'string' }, key: { type: 'string' }, seed: { type: 'string' }, speed: { type: 'string' } });
-  const speed = values.speed === undefined ? undefined : Number(values.speed);
-  if (speed !== undefined && !(speed > 0)) throw new UsageError(`--speed ${values.speed} must be a positive number.`);
-  const historyMs = values.history === undefined ? undefined : parseDuration(values.history);
-  if (historyMs === null) throw new UsageError(`--history ${values.history} is not a duration such as 6h or 30d.`);
+  const text = { type: 'string' } as const;
+  const values = parse(args, {
+    port: text, key: text, tier: text, keys: text, seed: text, speed: text, ping: text,
+    'drop-rate': text, 'duplicate-rate': text, 'reorder-rate': text, 'garble-rate': text, 'precision-rate': text,
+    'error-rate': text, 'slow-rate': text, 'slow-ms': text,
+    'cs2-key': text, 'cs2-keys': text, 'cs2-alive': text, 'cs2-matches': text,
+  });
+  const TIERS = ['starter', 'pro', 'enterprise'] as const;
+  type SimTier = (typeof TIERS)[number];
+  const tierOf = (flag: string, name: string): SimTier => {
+    if (!(TIERS as readonly string[]).includes(name)) throw new UsageError(`${flag} ${name}: the tier must be starter, pro or enterprise.`);
+    return name as SimTier;
+  };
+  const positive = (flag: string, value: string | undefined): number | undefined => {
+    if (value === undefined) return undefined;
+    const number = Number(value);
+    if (!(number > 0) || !Number.isFinite(number)) throw new UsageError(`${flag} ${value} must be a positive number.`);
+    return number;
+  };
+  const duration = (flag: string, value: string | undefined): number | undefined => {
+    if (value === undefined) return undefined;
+    const ms = parseDuration(value);
+    if (ms === null || ms <= 0) throw new UsageError(`${flag} ${value} is not a duration such as 25s or 500ms.`);
+    return ms;
+  };
+  const rate = (flag: string): number | undefined => {
+    const value = values[flag as keyof typeof values] as string | undefined;
+    if (value === undefined) return undefined;
+    const number = Number(value);
+    if (value.trim() === '' || !(number >= 0 && number <= 1)) throw new UsageError(`--${flag} ${value} must be a probability from 0 to 1.`);
+    return number;
+  };
+  const list = (value: string | undefined): string[] => (value ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+
+  const speed = positive('--speed', values.speed);
+  let historyMs: number | undefined;
+  let historyRounds: number | undefined;
+  if (values.history !== undefined) {
+    const rounds = /^(\d+)(?:r|rounds)?$/.exec(values.history.trim());
+    if (rounds) historyRounds = Number(rounds[1]);
+    else {
+      const ms = parseDuration(values.history);
+      if (ms === null) throw new UsageError(`--history ${values.history} is neither a duration such as 6h or 30d nor a round count such as 5000rounds.`);
+      historyMs = ms;
+    }
+  }
+  const keys = list(values.keys).map((item) => {
+    const [key = '', tier = '', custom] = item.split(':');
+    if (key === '') throw new UsageError(`--keys ${item}: give KEY:TIER, e.g. s1:starter.`);
+    const ratePerSecond = positive(`--keys ${item}:`, custom);
+    return { key, tier: tierOf('--keys', tier), ...(ratePerSecond !== undefined ? { ratePerSecond } : {}) };
+  });
+  const ticktockKeys = list(values['cs2-keys']).map((item) => {
+    const colon = item.indexOf(':');
+    if (colon <= 0) throw new UsageError(`--cs2-keys ${item}: give KEY:SCOPE+SCOPE, e.g. m1:cs2:stream:markets.`);
+    return { key: item.slice(0, colon), scopes: item.slice(colon + 1).split('+').filter(Boolean) };
+  });
+  const cs2Matches = values['cs2-matches'] === undefined ? undefined : Number(values['cs2-matches']);
+  if (cs2Matches !== undefined && !(Number.isInteger(cs2Matches) && cs2Matches >= 0)) {
+    throw new UsageError(`--cs2-matches ${values['cs2-matches']} must be a whole number.`);
+  }
+  const streamRates = {
+    drop: rate('drop-rate'), duplicate: rate('duplicate-rate'), reorder: rate('reorder-rate'),
+    garble: rate('garble-rate'), precision: rate('precision-rate'),
+  };
+  const slowMs = values['slow-ms'] === undefined ? undefined : Number(values['slow-ms']);
+  if (slowMs !== undefined && !(Number.isFinite(slowMs) && slowMs >= 0)) throw new UsageError(`--slow-ms ${values['slow-ms']} must be a number of milliseconds.`);
+  const defined = <T extends object>(object: T): Partial<T> =>
+    Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as Partial<T>;
+
   const sandbox = await startSandbox({
     ...(values.port !== undefined ? { port: port(values.port) } : {}),
     ...(values.key ? { key: values.key } : {}),
+    ...(values.tier !== undefined ? { keyTier: tierOf('--tier', values.tier) } : {}),
+    ...(keys.length > 0 ? { keys } : {}),
     ...(values.seed ? { seed: values.seed } : {}),
     ...(speed !== undefined ? { speed } : {}),
     ...(historyMs !== undefined ? { historyMs } : {}),
+    ...(historyRounds !== undefined ? { historyRounds } : {}),
     ...(values.games ? { games: values.games.split(',').map((slug) => slug.trim()) } : {}),
+    ...defined({ pingIntervalMs: duration('--ping', values.ping), cs2AliveIntervalMs: duration('--cs2-alive', values['cs2-alive']), cs2Matches }),
+    ...(values['cs2-key'] ? { ticktockKey: values['cs2-key'] } : {}),
+    ...(ticktockKeys.length > 0 ? { ticktockKeys } : {}),
+    faults: {
+      stream: defined(streamRates),
+      rest: defined({ errorRate: rate('error-rate'), slowRate: rate('slow-rate'), slowMs }),
+    },
   });
   console.log(`TrackerSino sandbox on ${sandbox.url}`);
-  console.log(`API key: ${sandbox.key}`);
+  console.log(`API key: ${sandbox.key} (tier=${sandbox.tierOf(sandbox.key)})`);
+  for (const { key } of keys) console.log(`API key: ${key} (tier=${sandbox.tierOf(key)})`);
   console.log(`Try: curl -H "Authorization: Bearer ${sandbox.key}" ${sandbox.url}/v1-beta/games`);
+  console.log(`TickTock CS2 key: ${sandbox.ticktockKey} (every stream scope)`);
+  console.log(`CS2 stream: ${sandbox.url.replace('http', 'ws')}/cs2/v1/stream?api_key=${sandbox.ticktockKey}`);
   closeOnSignal(() => sandbox.close());
 }
 

@@ -1,26 +1,28 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
-// One Bearer key, checked in constant time (digests make the lengths equal).
+// Bearer keys and what each grants. Keys are looked up by their SHA-256 digest, so the time a
+// lookup takes says nothing about how much of a guessed key was right.
 
-function digest(text: string): Buffer {
-  return createHash('sha256').update(text).digest();
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
-export class KeyCheck {
-  private readonly keyDigest: Buffer;
+export class KeyCheck<Grant = unknown> {
+  private readonly grants = new Map<string, Grant>();
 
-  constructor(key: string) {
-    this.keyDigest = digest(key);
+  constructor(entries: Iterable<readonly [key: string, grant: Grant]>) {
+    for (const [key, grant] of entries) this.grants.set(digest(key), grant);
   }
 
-  private matches(candidate: string): boolean {
-    return timingSafeEqual(digest(candidate), this.keyDigest);
+  /** What `key` grants, or undefined for a key this server does not know. */
+  find(key: string): Grant | undefined {
+    return this.grants.get(digest(key));
   }
 
   /** `Authorization: Bearer <key>`. */
-  acceptsHeader(header: string | undefined): boolean {
+  fromHeader(header: string | undefined): Grant | undefined {
     const match = header === undefined ? null : /^Bearer\s+(\S+)\s*$/i.exec(header);
-    return match?.[1] !== undefined && this.matches(match[1]);
+    return match?.[1] === undefined ? undefined : this.find(match[1]);
   }
 
   /**
@@ -28,11 +30,21 @@ export class KeyCheck {
    * in Sec-WebSocket-Protocol. Browsers refuse a space in a subprotocol, so `Bearer.KEY` and the
    * bare key are accepted too.
    */
-  acceptsSubprotocols(header: string | undefined): boolean {
-    if (header === undefined) return false;
-    return header.split(',').some((item) => {
+  fromSubprotocols(header: string | undefined): Grant | undefined {
+    if (header === undefined) return undefined;
+    for (const item of header.split(',')) {
       const token = item.trim();
-      return this.matches(token.replace(/^Bearer[ .]/i, '')) || this.matches(token);
-    });
+      const grant = this.find(token.replace(/^Bearer[ .]/i, '')) ?? this.find(token);
+      if (grant !== undefined) return grant;
+    }
+    return undefined;
+  }
+
+  acceptsHeader(header: string | undefined): boolean {
+    return this.fromHeader(header) !== undefined;
+  }
+
+  acceptsSubprotocols(header: string | undefined): boolean {
+    return this.fromSubprotocols(header) !== undefined;
   }
 }

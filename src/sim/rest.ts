@@ -4,11 +4,15 @@ import type { KeyCheck } from './auth';
 import { canonicalSlug } from '../shared/games';
 import { API_PREFIX, parseTarget } from './request-target';
 import type { RoundLog } from './round-log';
+import { catalogJson } from './rest/catalog';
+import { findGameEndpoint } from './rest/game-endpoints';
+import { gameRequest } from './rest/game-request';
 import { roundsPageJson } from './rounds-page';
 import { parseOnlyFinalized, parseRoundsParams } from './rounds-params';
 
-// The TrackerSino REST surface the sandbox implements: /games, /games/{slug}/rounds and
-// /games/{slug}/rounds/latest. Other documented endpoints answer 404 not_found.
+// The TrackerSino REST surface: /games, /games/{slug}/rounds and /rounds/latest here, every other
+// /games/{slug}/… endpoint in rest/ (one module per endpoint group). Unknown paths answer 404
+// not_found.
 
 export interface RestSite {
   readonly keyCheck: KeyCheck;
@@ -26,21 +30,6 @@ function sendJson(res: ServerResponse, status: number, body: string, headers: Re
     ...headers,
   });
   res.end(body);
-}
-
-function catalogJson(logs: Iterable<RoundLog>): string {
-  const entries: string[] = [];
-  for (const log of logs) {
-    const last = log.records.at(-1);
-    entries.push(
-      `{"id":"${log.info.slug}","name":${JSON.stringify(log.info.name)},"provider":${JSON.stringify(log.info.provider)},` +
-        `"kind":"${log.info.kind}","enabled":true,"rounds_total":${log.records.length},` +
-        `"last_observed_at":${log.lastObservedAt === null ? 'null' : `"${log.lastObservedAt}"`},` +
-        `"last_finalized_index":${last === undefined ? 'null' : last.roundIndex.toString()},` +
-        `"last_finalized_multiplier":${last === undefined ? 'null' : `"${last.multiplier}"`}}`,
-    );
-  }
-  return `[${entries.join(',')}]`;
 }
 
 function findLog(site: RestSite, slug: string): RoundLog {
@@ -65,6 +54,16 @@ function route(site: RestSite, req: IncomingMessage): string {
   if (!site.keyCheck.acceptsHeader(req.headers.authorization)) throw unauthorized();
   const { segments, query } = parseTarget(req.url ?? '/');
   const [prefix, collection, slug, resource, item, ...extra] = segments;
+  if (prefix === API_PREFIX && collection === 'games' && slug !== undefined && resource !== 'rounds') {
+    const found = findGameEndpoint(segments.slice(3));
+    if (found !== null) {
+      const log = findLog(site, slug);
+      // The instant is taken before finishing due rounds: the answer is "as of" it, whole.
+      const nowMs = Date.now();
+      site.finishDueRounds();
+      return found.endpoint.answer(gameRequest(log, query, nowMs, found.tail));
+    }
+  }
   if (prefix === API_PREFIX && extra.length === 0) {
     if (collection === 'games' && slug === undefined) {
       site.finishDueRounds();

@@ -10,6 +10,39 @@ export function roundHash(seed: string, slug: string, n: number): string {
 }
 
 /**
+ * `roundHash` for one game's rounds in turn, from a reused buffer holding `${seed}:${slug}:`:
+ * hashing bytes skips the string's UTF-8 encoding, which at a million rounds costs a second.
+ */
+export class RoundHasher {
+  private readonly message: Buffer;
+  private readonly prefixBytes: number;
+  /** The message's views by length, made once: a subarray per round would allocate. */
+  private readonly views: Buffer[] = [];
+
+  constructor(seed: string, slug: string) {
+    const prefix = Buffer.from(`${seed}:${slug}:`);
+    this.prefixBytes = prefix.length;
+    this.message = Buffer.alloc(prefix.length + 16);
+    prefix.copy(this.message);
+    for (let digits = 0; digits <= 16; digits++) this.views.push(this.message.subarray(0, prefix.length + digits));
+  }
+
+  hash(n: number): string {
+    if (!Number.isInteger(n) || n < 0 || n >= 1e16) throw new Error(`RoundHasher: round number ${n} is out of range`);
+    let digits = 1;
+    for (let power = 10; power <= n; power *= 10) digits++;
+    // Decimal digits of n, least significant last, exactly as `${n}` writes them.
+    let rest = n;
+    for (let i = this.prefixBytes + digits - 1; i >= this.prefixBytes; i--) {
+      const digit = rest % 10;
+      this.message[i] = 0x30 + digit;
+      rest = (rest - digit) / 10;
+    }
+    return hash('sha256', this.views[digits] as Buffer, 'hex');
+  }
+}
+
+/**
  * A small fast generator (sfc32) seeded from a round hash, for everything a round decides besides
  * its headline outcome: bettors, Top Slot, bonus payloads, delays. One instance is reseeded per
  * round so that generating a long history allocates nothing here.
@@ -43,6 +76,30 @@ export class RoundDice {
     state[1] = (c + (c << 3)) | 0;
     state[2] = (((c << 21) | (c >>> 11)) + t) | 0;
     return t >>> 0;
+  }
+
+  /**
+   * The next `count` uint32() values into `out`, exactly as that many uint32() calls return them,
+   * with the state held in locals: ~5× faster for the hundreds of draws of a crash crowd.
+   */
+  fill(out: Uint32Array, count: number): void {
+    const state = this.state;
+    let a = state[0] as number;
+    let b = state[1] as number;
+    let c = state[2] as number;
+    let d = state[3] as number;
+    for (let i = 0; i < count; i++) {
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
+      out[i] = t >>> 0;
+    }
+    state[0] = a;
+    state[1] = b;
+    state[2] = c;
+    state[3] = d;
   }
 
   /** Uniform integer in [0, n), without modulo bias. */

@@ -1,18 +1,25 @@
 import type { GameInfo, GameRules, RoundPlay, SimBet } from './games/game';
 import { isoSeconds, microsToIso } from '../shared/time';
-import { RoundDice, roundHash } from './round-hash';
-import { finalizedRowJson, multiplierText, runningRowJson } from './row';
+import { RoundDice, RoundHasher } from './round-hash';
+import { finalizedRowJson, flatRowJson, isoMillis, multiplierText, ROUND_ID_OFFSET, runningRowJson } from './row';
 
 export interface SimRoundRecord {
   readonly game: string;
   readonly roundId: string;
   readonly roundIndex: bigint;
   readonly multiplier: string;
-  /** When the round finished (integer ms); the row's finalized_at is this floored to the second. */
+  /**
+   * When the round finished (integer ms); the row's finalized_at is this floored to the game's
+   * precision (the second, or the millisecond for `finalizedPrecision: 'millis'` games).
+   */
   readonly finalizedAtMs: number;
   /** The exact row JSON served by REST. */
   readonly json: string;
 }
+
+const INDEX_LOW_DIGITS = 12;
+const INDEX_LOW_SPAN = 10n ** BigInt(INDEX_LOW_DIGITS);
+const INDEX_LOW_SPAN_NUMBER = Number(INDEX_LOW_SPAN);
 
 export interface Timeline {
   readonly seed: string;
@@ -32,40 +39,108 @@ export interface RoundLog {
   readonly nextFinishMs: number;
   /** Finalises every round scheduled to finish by `nowMs`; returns how many it added. */
   finishDue(nowMs: number): number;
+  /**
+   * Finalises rounds until `count` are, whatever the clock says; returns how many it added. For
+   * histories given as a round count: one call writes them in batches, where a finishDue per
+   * round would write them one by one.
+   */
+  finishCount(count: number): number;
   /** The row of the round in progress. */
   runningRowJson(): string;
   /** Observed bets of finalised round `n` (its array position); empty for games without bets. */
   bets(n: number): readonly SimBet[];
 }
 
-export class PlayedRoundLog<P extends RoundPlay> implements RoundLog {
+/**
+ * Rows written in one go are joined into one string and each row is a slice of it: V8 then keeps
+ * a row as a small view (no copy), and a chunk this size lives outside the young generation, so
+ * the garbage collector neither copies nor promotes a million row texts one by one.
+ */
+const CHUNK_ROWS = 512;
+
+/** Multiplier strings repeat (`"1.0000"`, `"2.0000"`…): one shared copy each, up to this many. */
+const MULTIPLIER_CACHE_LIMIT = 200_000;
+
+/** What the log keeps per round, in columns; records read them through these. */
+interface Columns {
+  readonly info: GameInfo;
+  finishMs: Float64Array;
+}
+
+/**
+ * A finalised round. round_index and the finish time are read from the log's columns on demand:
+ * stored per round they would be a BigInt and a heap number, a million allocations apiece.
+ */
+class PlayedRound implements SimRoundRecord {
+  readonly #columns: Columns;
+  readonly #n: number;
+
+  constructor(
+    columns: Columns,
+    n: number,
+    readonly roundId: string,
+    readonly multiplier: string,
+    readonly json: string,
+  ) {
+    this.#columns = columns;
+    this.#n = n;
+  }
+
+  get game(): string {
+    return this.#columns.info.slug;
+  }
+
+  get roundIndex(): bigint {
+    return this.#columns.info.indexBase + BigInt(this.#n);
+  }
+
+  get finalizedAtMs(): number {
+    return this.#columns.finishMs[this.#n] as number;
+  }
+}
+
+export class PlayedRoundLog<P extends RoundPlay> implements RoundLog, Columns {
   readonly info: GameInfo;
   readonly records: SimRoundRecord[] = [];
   lastObservedAt: string | null = null;
   nextFinishMs: number;
+  finishMs = new Float64Array(1024);
   private readonly dice = new RoundDice();
+  private readonly hasher: RoundHasher;
+  private readonly finalizedText: (ms: number) => string;
+  /** round_index = indexBase + n, written as text without BigInt while the low digits do not carry. */
+  private readonly indexHighText: string;
+  private readonly indexLow: number;
+  private readonly multipliers = new Map<number, string>();
   private pending: P;
   private pendingStartMs: number;
+  // The chunk being written: its rows' text, each row's length, where its round_id starts.
+  private chunkText = '';
+  private readonly chunkRows: number[] = [];
+  private readonly chunkIdStarts: number[] = [];
+  private readonly chunkIdLengths: number[] = [];
+  private readonly chunkMultipliers: string[] = [];
 
   constructor(
     private readonly rules: GameRules<P>,
     private readonly timeline: Timeline,
   ) {
     this.info = rules.info;
-    this.pending = this.play(0);
+    this.hasher = new RoundHasher(timeline.seed, rules.info.slug);
+    this.finalizedText = rules.info.finalizedPrecision === 'millis' ? isoMillis : isoSeconds;
+    this.indexHighText = (rules.info.indexBase / INDEX_LOW_SPAN).toString();
+    this.indexLow = Number(rules.info.indexBase % INDEX_LOW_SPAN);
+    this.pending = this.play(0, null);
     this.nextFinishMs = timeline.epochMs;
     this.pendingStartMs = timeline.epochMs - this.scaled(this.pending.cadenceMs);
   }
 
   finishDue(nowMs: number): number {
-    const before = this.records.length;
-    while (this.nextFinishMs <= nowMs) {
-      this.records.push(this.finalize(this.records.length, this.pending, this.nextFinishMs));
-      this.pending = this.play(this.records.length);
-      this.pendingStartMs = this.nextFinishMs;
-      this.nextFinishMs += this.scaled(this.pending.cadenceMs);
-    }
-    return this.records.length - before;
+    return this.finishWhile(nowMs, Number.MAX_SAFE_INTEGER);
+  }
+
+  finishCount(count: number): number {
+    return this.finishWhile(Number.POSITIVE_INFINITY, count);
   }
 
   runningRowJson(): string {
@@ -80,14 +155,29 @@ export class PlayedRoundLog<P extends RoundPlay> implements RoundLog {
 
   bets(n: number): readonly SimBet[] {
     if (!this.rules.bets || n < 0 || n >= this.records.length) return [];
-    const play = this.play(n);
+    const play = this.play(n, null);
     return this.rules.bets(play, this.dice);
   }
 
-  private play(n: number): P {
-    const hash = roundHash(this.timeline.seed, this.info.slug, n);
+  private finishWhile(nowMs: number, count: number): number {
+    const before = this.records.length;
+    let n = before;
+    while (this.nextFinishMs <= nowMs && n < count) {
+      this.writeRow(n, this.pending, this.nextFinishMs);
+      n += 1;
+      if (this.chunkRows.length === CHUNK_ROWS) this.commitChunk();
+      this.pending = this.play(n, this.pending);
+      this.pendingStartMs = this.nextFinishMs;
+      this.nextFinishMs += this.scaled(this.pending.cadenceMs);
+    }
+    this.commitChunk();
+    return this.records.length - before;
+  }
+
+  private play(n: number, previous: P | null): P {
+    const hash = this.hasher.hash(n);
     this.dice.reseed(hash);
-    return this.rules.play(hash, this.dice);
+    return this.rules.play(hash, this.dice, previous);
   }
 
   /** Whole ms, at least 1, so finish times stay integers and strictly increase at any speed. */
@@ -96,24 +186,75 @@ export class PlayedRoundLog<P extends RoundPlay> implements RoundLog {
   }
 
   private indexText(n: number): string {
-    return (this.info.indexBase + BigInt(n)).toString();
+    const low = this.indexLow + n;
+    if (this.indexHighText === '0' || low >= INDEX_LOW_SPAN_NUMBER) return (this.info.indexBase + BigInt(n)).toString();
+    return this.indexHighText + String(low).padStart(INDEX_LOW_DIGITS, '0');
   }
 
-  private finalize(n: number, play: P, finishMs: number): SimRoundRecord {
-    const roundIndex = this.info.indexBase + BigInt(n);
-    const multiplier = multiplierText(play.multiplierHundredths);
+  private multiplierOf(tenThousandths: number): string {
+    let text = this.multipliers.get(tenThousandths);
+    if (text === undefined) {
+      text = multiplierText(tenThousandths);
+      if (this.multipliers.size < MULTIPLIER_CACHE_LIMIT) this.multipliers.set(tenThousandths, text);
+    }
+    return text;
+  }
+
+  /** Writes round n's row into the chunk and its finish time into the column. */
+  private writeRow(n: number, play: P, finishMs: number): void {
+    if (n >= this.finishMs.length) {
+      const grown = new Float64Array(this.finishMs.length * 2);
+      grown.set(this.finishMs);
+      this.finishMs = grown;
+    }
+    this.finishMs[n] = finishMs;
+    const multiplier = this.multiplierOf(play.multiplierTenThousandths);
     const observedMicros = finishMs * 1000 + Math.round(play.observedDelayMicros / this.timeline.speed);
     const observedAt = microsToIso(observedMicros);
     this.lastObservedAt = observedAt;
-    const json = finalizedRowJson(
-      roundIndex.toString(),
+    const indexText = this.indexText(n);
+    const row = finalizedRowJson(
+      indexText,
       play.roundId,
       multiplier,
       play.randomNumber,
-      isoSeconds(finishMs),
+      this.finalizedText(finishMs),
       observedAt,
       this.rules.rawJson(play, finishMs, this.timeline.speed),
     );
-    return { game: this.info.slug, roundId: play.roundId, roundIndex, multiplier, finalizedAtMs: finishMs, json };
+    // Appending builds a tree that is flattened once, in commitChunk: cheaper than join().
+    this.chunkText += row;
+    this.chunkRows.push(row.length);
+    this.chunkIdStarts.push(ROUND_ID_OFFSET + indexText.length);
+    this.chunkIdLengths.push(play.roundId.length);
+    this.chunkMultipliers.push(multiplier);
+  }
+
+  private commitChunk(): void {
+    const lengths = this.chunkRows;
+    if (lengths.length === 0) return;
+    const first = this.records.length;
+    const chunk = flatRowJson(this.chunkText);
+    let offset = 0;
+    for (let i = 0; i < lengths.length; i++) {
+      const length = lengths[i] as number;
+      const idStart = offset + (this.chunkIdStarts[i] as number);
+      // A chunk of one row is the row itself; slice() of the whole string returns it uncopied.
+      this.records.push(
+        new PlayedRound(
+          this,
+          first + i,
+          chunk.slice(idStart, idStart + (this.chunkIdLengths[i] as number)),
+          this.chunkMultipliers[i] as string,
+          chunk.slice(offset, offset + length),
+        ),
+      );
+      offset += length;
+    }
+    this.chunkText = '';
+    lengths.length = 0;
+    this.chunkIdStarts.length = 0;
+    this.chunkIdLengths.length = 0;
+    this.chunkMultipliers.length = 0;
   }
 }

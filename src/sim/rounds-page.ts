@@ -2,20 +2,28 @@ import type { RoundLog, SimRoundRecord } from './round-log';
 import type { RoundsParams } from './rounds-params';
 
 // Answers /rounds from a log by position: round_index is base + position, and finalized_at
-// never decreases with position, so both bounds are found without scanning.
+// never decreases with position, so both bounds are found without scanning. The stats endpoints
+// find their window start the same way.
 
-/** finalized_at in µs: the finish time floored to the whole second the row shows. */
-function finalizedMicros(record: SimRoundRecord): number {
-  return Math.floor(record.finalizedAtMs / 1000) * 1_000_000;
+/** The step of the game's finalized_at text: whole seconds, or milliseconds for some games. */
+export function finalizedStepMs(log: RoundLog): number {
+  return log.info.finalizedPrecision === 'millis' ? 1 : 1000;
+}
+
+/** finalized_at in µs as the row shows it: the finish time floored to the row's precision. */
+function finalizedMicros(record: SimRoundRecord, stepMs: number): number {
+  return Math.floor(record.finalizedAtMs / stepMs) * stepMs * 1000;
 }
 
 /** First position whose finalized_at is at or after `sinceMicros` (binary search). */
-function firstAtOrAfter(records: readonly SimRoundRecord[], sinceMicros: number): number {
+export function firstAtOrAfter(log: RoundLog, sinceMicros: number): number {
+  const records = log.records;
+  const stepMs = finalizedStepMs(log);
   let low = 0;
   let high = records.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (finalizedMicros(records[middle] as SimRoundRecord) < sinceMicros) low = middle + 1;
+    if (finalizedMicros(records[middle] as SimRoundRecord, stepMs) < sinceMicros) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -33,7 +41,7 @@ export function roundsPageJson(log: RoundLog, params: RoundsParams): string {
   const records = log.records;
   const newest =
     params.beforeIndex === null ? records.length - 1 : lastBefore(log.info.indexBase, params.beforeIndex, records.length);
-  const oldest = firstAtOrAfter(records, params.sinceMicros);
+  const oldest = firstAtOrAfter(log, params.sinceMicros);
   const rows: string[] = [];
   // The round in play has no finalized_at, so time filters cannot exclude it; before_index can.
   const runningIndex = log.info.indexBase + BigInt(records.length);

@@ -42,11 +42,26 @@ export function parseOnlyFinalized(query: ReadonlyMap<string, string>): boolean 
   throw badParameter('only_finalized', 'must be true or false');
 }
 
-function parseLimit(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_LIMIT;
+/** `limit` as an integer from 1 to `max`; `fallback` when absent. */
+export function parseLimit(value: string | undefined, fallback = DEFAULT_LIMIT, max = MAX_LIMIT): number {
+  if (value === undefined) return fallback;
   const limit = /^\d{1,9}$/.test(value) ? Number(value) : 0;
-  if (limit < 1 || limit > MAX_LIMIT) throw badParameter('limit', `must be an integer from 1 to ${MAX_LIMIT}`);
+  if (limit < 1 || limit > max) throw badParameter('limit', `must be an integer from 1 to ${max}`);
   return limit;
+}
+
+export interface WindowParam {
+  /** The preset as written, e.g. `24h`. */
+  readonly preset: string;
+  readonly ms: number;
+}
+
+/** A `window` preset (5m … 30d); `fallback` when absent. */
+export function parseWindow(value: string | undefined, fallback: string): WindowParam {
+  const preset = value ?? fallback;
+  const ms = WINDOW_MS.get(preset);
+  if (ms === undefined) throw badParameter('window', `must be one of ${[...WINDOW_MS.keys()].join(', ')}`);
+  return { preset, ms };
 }
 
 /** The most restrictive of window, since_minutes and since (they may be combined). */
@@ -54,9 +69,7 @@ function parseSinceMicros(query: ReadonlyMap<string, string>, nowMs: number): nu
   let sinceMicros = Number.NEGATIVE_INFINITY;
   const preset = query.get('window');
   if (preset !== undefined) {
-    const windowMs = WINDOW_MS.get(preset);
-    if (windowMs === undefined) throw badParameter('window', `must be one of ${[...WINDOW_MS.keys()].join(', ')}`);
-    sinceMicros = Math.max(sinceMicros, (nowMs - windowMs) * 1000);
+    sinceMicros = Math.max(sinceMicros, (nowMs - parseWindow(preset, preset).ms) * 1000);
   }
   const sinceMinutes = query.get('since_minutes');
   if (sinceMinutes !== undefined) {

@@ -1,12 +1,24 @@
+import { isoSeconds } from '../shared/time';
+
 // Round rows are written as JSON text once, when the round is generated, and served by joining
 // texts: round_index (> 2^53) never passes through a JS number, and the key order is the seed's.
 // Every string value written here is a slug, hex/base64url id, decimal or ISO time, so none needs
 // JSON escaping.
 
-/** `"4.7100"`: upstream's multiplier string, 4 decimals, from a whole number of hundredths. */
-export function multiplierText(hundredths: number): string {
-  const cents = hundredths % 100;
-  return `${(hundredths - cents) / 100}.${cents < 10 ? '0' : ''}${cents}00`;
+/** `"4.7100"`, `"1.5998"`: upstream's multiplier string, 4 decimals, from ten-thousandths. */
+export function multiplierText(tenThousandths: number): string {
+  const fraction = tenThousandths % 10_000;
+  const whole = (tenThousandths - fraction) / 10_000;
+  return `${whole}.${FOUR_DIGITS[fraction]}`;
+}
+
+/** "0000".."9999": a table read beats padStart on the path that writes a million rows. */
+const FOUR_DIGITS: readonly string[] = Array.from({ length: 10_000 }, (_, i) => String(i).padStart(4, '0'));
+
+/** `2026-06-01T12:19:52.013Z`: the millisecond precision Lightning Storm's rows carry. */
+export function isoMillis(ms: number): string {
+  const seconds = isoSeconds(ms);
+  return `${seconds.slice(0, -1)}.${FOUR_DIGITS[ms % 1000]?.slice(1)}Z`;
 }
 
 /**
@@ -23,13 +35,18 @@ export function floatText(hundredths: number): string {
 
 /**
  * V8 keeps a concatenated string as a tree of its pieces, several times its length in memory.
- * Reading a character flattens it in place, so a stored row costs about its length.
+ * Reading a character flattens it in place, so a stored row (or chunk of rows) costs about its
+ * length; the check is the read.
  */
-function flattened(json: string): string {
+export function flatRowJson(json: string): string {
   if (json.charCodeAt(json.length - 1) !== 0x7d) throw new Error(`not a JSON object: ${json.slice(0, 80)}`);
   return json;
 }
 
+/** Where round_id's value starts in a finalized row, past the round_index text. */
+export const ROUND_ID_OFFSET = '{"round_index":'.length + ',"round_id":"'.length;
+
+/** A finalized row's text; rows are flattened (flatRowJson) when stored, alone or in chunks. */
 export function finalizedRowJson(
   roundIndex: string,
   roundId: string,
@@ -39,11 +56,11 @@ export function finalizedRowJson(
   observedAt: string,
   rawJson: string,
 ): string {
-  return flattened(
+  return (
     `{"round_index":${roundIndex},"round_id":"${roundId}","multiplier":"${multiplier}",` +
-      `"random_number":${randomNumber === null ? 'null' : String(randomNumber)},"state":"finalized",` +
-      `"time_spin_stop":"${finalizedAt}","finalized_at":"${finalizedAt}","observed_at":"${observedAt}",` +
-      `"raw":${rawJson}}`,
+    `"random_number":${randomNumber === null ? 'null' : String(randomNumber)},"state":"finalized",` +
+    `"time_spin_stop":"${finalizedAt}","finalized_at":"${finalizedAt}","observed_at":"${observedAt}",` +
+    `"raw":${rawJson}}`
   );
 }
 

@@ -1,17 +1,38 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { KeyCheck } from './auth';
 import { canonicalSlug } from '../shared/games';
 import { DEFAULT_SIM_GAMES, findGame, simulatedSlugs } from './games/catalog';
+import { FaultDice } from './faults/fault-dice';
+import { RestFaults, upstreamErrorJson, type RestFaultOptions } from './faults/rest-faults';
+import { SentLog, type SentFrame } from './faults/sent-log';
+import { StreamFaults, type Precision, type StreamFaultRates } from './faults/stream-faults';
+import { RateLimiter, sendErrorJson, sendRateLimited } from './rate-limit';
 import { createRestHandler } from './rest';
 import type { RoundLog, SimRoundRecord } from './round-log';
 import { StreamHub, type FrameListener } from './stream';
+import { TickTock } from './ticktock/ticktock';
+import type { TickTockGrant } from './ticktock/scopes';
+import { isTier, rulesFor, type KeyGrant, type Tier, type TierRules } from './tiers';
 
 // The embedded sandbox: a loopback implementation of the TrackerSino contract (REST + stream)
 // that the app's demo mode, tests and benchmarks reach through the same client a real key uses.
 
 export type { SimRoundRecord } from './round-log';
+export type { KeyGrant, Tier } from './tiers';
+export type { SentFrame } from './faults/sent-log';
+export type { FrameFault, Precision, StreamFaultRates } from './faults/stream-faults';
+export type { RestFaultOptions } from './faults/rest-faults';
+export type { TickTockGrant } from './ticktock/scopes';
+
+/** Faults switched on from the start; each rate is a probability in 0..1, drawn from the seed. */
+export interface SandboxFaults {
+  /** Per frame and socket: drop (cut the socket instead), duplicate, reorder, garble, precision. */
+  readonly stream?: StreamFaultRates;
+  /** Per REST request: errorRate (503), slowRate and slowMs. */
+  readonly rest?: RestFaultOptions;
+}
 
 export interface SandboxOptions {
   /** 0 (default) picks an ephemeral port. */
@@ -20,18 +41,34 @@ export interface SandboxOptions {
   host?: string;
   /** The accepted Bearer key; default 'ts_sandbox_' + 24 random hex chars. */
   key?: string;
+  /** The plan of `key`; default 'pro' (50 req/s, burst 100, stream). */
+  keyTier?: Tier;
+  /** More keys, each with its plan (and, for a custom plan, its own ratePerSecond and burst). */
+  keys?: readonly KeyGrant[];
+  /** Fault injection from the start; the methods below inject them on command. */
+  faults?: SandboxFaults;
   /** Default random. The same seed and epochMs give identical rounds (ids, indices, times, multipliers). */
   seed?: string;
   /** Default ['stake-crash', 'crazytime']; an unknown slug throws. */
   games?: readonly string[];
   /** History generated at start-up when epochMs is not given; default 6 h. */
   historyMs?: number;
+  /** Instead of historyMs: start with at least this many finished rounds of every game. */
+  historyRounds?: number;
   /** Wall-clock ms at which round 0 of every game finished; default Date.now() - historyMs. */
   epochMs?: number;
   /** Cadence divisor, default 1 (speed 100 plays 100× more rounds per second). */
   speed?: number;
   /** Default 25000, as the seed's heartbeat. */
   pingIntervalMs?: number;
+  /** The TickTock CS2 key holding every stream scope; default 'ttk_sandbox_' + 24 random hex chars. */
+  ticktockKey?: string;
+  /** More TickTock keys, each with its scopes (cs2:stream:matches, cs2:stream:markets, cs2:stream:scoreboard). */
+  ticktockKeys?: readonly TickTockGrant[];
+  /** The CS2 stream's keep-alive cadence; default 10000, as the seed. */
+  cs2AliveIntervalMs?: number;
+  /** CS2 matches played at once (each followed by the next); default 2, 0 for none. */
+  cs2Matches?: number;
 }
 
 export interface Sandbox {
@@ -39,13 +76,15 @@ export interface Sandbox {
   readonly url: string;
   readonly port: number;
   readonly key: string;
+  /** The TickTock CS2 key with every stream scope: ws://…/cs2/v1/stream?api_key=<ticktockKey>. */
+  readonly ticktockKey: string;
   /** Stops timers, terminates sockets, closes the server. */
   close(): Promise<void>;
-  /** Fault injection: terminates every open stream socket abruptly (no close frame). */
+  /** Fault injection: terminates every open stream socket abruptly (no close frame), CS2 ones too. */
   dropStreams(): void;
   /**
    * Fault injection: while true, stream sockets (open and new) receive neither pings nor frames,
-   * as on a half-open connection; rounds keep being generated.
+   * as on a half-open connection; rounds keep being generated. CS2 sockets lose frames and alives too.
    */
   stallStreams(stalled: boolean): void;
   /**
@@ -53,8 +92,27 @@ export interface Sandbox {
    * rounds reach a client only through a backfill.
    */
   garbleNextFrames(count: number): void;
+  /** Fault injection: the next `count` frames are each sent twice. */
+  duplicateNextFrames(count: number): void;
+  /** Fault injection: the next `count` frames are each held back and sent after the socket's next frame. */
+  reorderNextFrames(count: number): void;
+  /** Fault injection: the next `count` frames cut their socket instead of being sent. */
+  dropNextFrames(count: number): void;
+  /**
+   * Fault injection: the next `count` frames carry finalized_at in another precision than REST's
+   * (`precision`, or one picked by the fault dice): `…27Z`, `…27.000Z`, `…27.000000Z`.
+   */
+  shiftPrecisionNextFrames(count: number, precision?: Precision): void;
+  /** Fault injection: the next `count` REST requests (after auth and rate limit) answer `status`, default 503. */
+  failNextRequests(count: number, status?: number): void;
+  /** Fault injection: the next `count` REST requests are answered after `delayMs`. */
+  slowNextRequests(count: number, delayMs: number): void;
   /** Rounds finalised so far, oldest first (the live array: do not keep it past close()). */
   rounds(game: string): readonly SimRoundRecord[];
+  /** Frames put on the wire for `game`, in send order, one entry per socket and copy. */
+  framesSent(game: string): readonly SentFrame[];
+  /** The plan a key gets here, or undefined for an unknown key. */
+  tierOf(key: string): Tier | undefined;
   /** Called right after each frame is sent to each socket; returns the unsubscribe function. */
   onFrameSent(listener: FrameListener): () => void;
 }
@@ -67,6 +125,7 @@ interface Settings {
   readonly port: number;
   readonly host: string;
   readonly key: string;
+  readonly grants: readonly KeyGrant[];
   readonly seed: string;
   readonly games: readonly string[];
   readonly epochMs: number;
@@ -82,21 +141,30 @@ function requireNumber(name: string, value: number, valid: boolean): number {
 function settle(options: SandboxOptions): Settings {
   const historyMs = options.historyMs ?? SIX_HOURS_MS;
   requireNumber('historyMs', historyMs, historyMs >= 0);
-  const speed = options.speed ?? 1;
+  const speed = requireNumber('speed', options.speed ?? 1, (options.speed ?? 1) > 0);
+  if (options.historyRounds !== undefined && options.epochMs !== undefined) throw new Error('startSandbox: give historyRounds or epochMs, not both');
   const pingIntervalMs = options.pingIntervalMs ?? 25_000;
   const port = options.port ?? 0;
-  const epochMs = options.epochMs ?? Date.now() - historyMs;
+  const seed = options.seed ?? randomBytes(16).toString('hex');
+  const epochMs = options.epochMs ?? Date.now() - (options.historyRounds === undefined ? historyMs : roundsSpanMs(options, seed, speed));
   const games = [...new Set((options.games ?? DEFAULT_SIM_GAMES).map(canonicalSlug))];
   for (const slug of games) {
     if (findGame(slug) === undefined) {
       throw new Error(`startSandbox: unknown game "${slug}"; the sandbox runs ${simulatedSlugs().join(', ')}`);
     }
   }
+  const key = options.key ?? `ts_sandbox_${randomBytes(12).toString('hex')}`;
+  const grants: KeyGrant[] = [{ key, tier: options.keyTier ?? 'pro' }, ...(options.keys ?? [])];
+  for (const grant of grants) {
+    if (!isTier(grant.tier)) throw new Error(`startSandbox: tier "${grant.tier}" is not starter, pro or enterprise`);
+    if (grant.key === '') throw new Error('startSandbox: an API key cannot be empty');
+  }
   return {
     port: requireNumber('port', port, Number.isInteger(port) && port >= 0 && port < 65_536),
     host: options.host ?? '127.0.0.1',
-    key: options.key ?? `ts_sandbox_${randomBytes(12).toString('hex')}`,
-    seed: options.seed ?? randomBytes(16).toString('hex'),
+    key,
+    grants,
+    seed,
     games,
     epochMs: Math.floor(requireNumber('epochMs', epochMs, true)),
     speed: requireNumber('speed', speed, speed > 0),
@@ -107,6 +175,7 @@ function settle(options: SandboxOptions): Settings {
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const settings = settle(options);
   const logs = new Map<string, RoundLog>();
+  let closing: Promise<void> | null = null;
   const startedAtMs = Date.now();
   for (const slug of settings.games) {
     const log = (findGame(slug) ?? failUnknown(slug)).openLog(settings);
@@ -114,8 +183,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     logs.set(slug, log);
   }
 
-  const keyCheck = new KeyCheck(settings.key);
-  const hub = new StreamHub({ keyCheck, slugs: new Set(logs.keys()), pingIntervalMs: settings.pingIntervalMs });
+  // A key listed twice keeps its last plan.
+  const keyCheck = new KeyCheck<TierRules>(settings.grants.map((grant) => [grant.key, rulesFor(grant)] as const));
+  const faultDice = new FaultDice(settings.seed);
+  const streamFaults = new StreamFaults(options.faults?.stream ?? {}, faultDice);
+  const restFaults = new RestFaults(options.faults?.rest ?? {}, faultDice);
+  const sent = new SentLog();
+  const hub = new StreamHub({ keyCheck, slugs: new Set(logs.keys()), pingIntervalMs: settings.pingIntervalMs, faults: streamFaults, sent });
 
   /** Finalises what is due and pushes it: the one path for timers and requests alike. */
   const finishDue = (log: RoundLog): void => {
@@ -126,29 +200,66 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
   };
 
-  const server = createServer(
-    createRestHandler({ keyCheck, logs, finishDueRounds: () => logs.forEach(finishDue) }),
-  );
-  server.on('upgrade', (req, socket, head: Buffer) => hub.upgrade(req, socket, head));
+  const rest = createRestHandler({ keyCheck, logs, finishDueRounds: () => logs.forEach(finishDue) });
+  const limiter = new RateLimiter();
+  // REST behind the plan: the key is checked first (rest answers 401), then its budget, then faults.
+  const gatedRest = (req: IncomingMessage, res: ServerResponse): void => {
+    const rules = keyCheck.fromHeader(req.headers.authorization);
+    if (rules === undefined) return rest(req, res);
+    const retryAfterS = limiter.check(rules, Date.now());
+    if (retryAfterS > 0) return sendRateLimited(res, rules, retryAfterS);
+    const fault = restFaults.next();
+    const answer = (): void => {
+      if (res.destroyed || closing !== null) return;
+      if (fault.status !== 0) sendErrorJson(res, fault.status, upstreamErrorJson(fault.status));
+      else rest(req, res);
+    };
+    if (fault.delayMs > 0) setTimeout(answer, fault.delayMs).unref();
+    else answer();
+  };
+  const ticktock = new TickTock({
+    seed: settings.seed,
+    speed: settings.speed,
+    ...(options.ticktockKey !== undefined ? { key: options.ticktockKey } : {}),
+    ...(options.ticktockKeys !== undefined ? { keys: options.ticktockKeys } : {}),
+    ...(options.cs2AliveIntervalMs !== undefined ? { aliveIntervalMs: options.cs2AliveIntervalMs } : {}),
+    ...(options.cs2Matches !== undefined ? { concurrentMatches: options.cs2Matches } : {}),
+  });
+  const server = createServer((req, res) => {
+    if (!ticktock.handleRequest(req, res)) gatedRest(req, res);
+  });
+  server.on('upgrade', (req, socket, head: Buffer) => {
+    if (!ticktock.handleUpgrade(req, socket, head)) hub.upgrade(req, socket, head);
+  });
   // A malformed request line or a reset socket is the client's problem, never a crash.
   server.on('clientError', (_error, socket) => socket.destroy());
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(settings.port, settings.host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(settings.port, settings.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    // A port in use: nothing may keep playing matches for a server that never listened.
+    ticktock.close();
+    hub.close();
+    throw error;
+  }
 
   // One timer per game, set for its next finish; unref'd so it never holds a process open.
   const timers = new Map<string, NodeJS.Timeout>();
-  let closing: Promise<void> | null = null;
   const schedule = (log: RoundLog): void => {
     if (closing !== null) return;
     const timer = setTimeout(() => {
-      finishDue(log);
-      schedule(log);
+      // A throwing onFrameSent listener must not stop the game's clock.
+      try {
+        finishDue(log);
+      } finally {
+        schedule(log);
+      }
     }, Math.min(LONGEST_TIMER_MS, Math.max(0, log.nextFinishMs - Date.now())));
     timer.unref();
     timers.set(log.info.slug, timer);
@@ -162,24 +273,70 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     url: `http://${hostInUrl}:${port}`,
     port,
     key: settings.key,
+    ticktockKey: ticktock.key,
     close() {
       closing ??= new Promise<void>((resolve) => {
         timers.forEach((timer) => clearTimeout(timer));
         hub.close();
+        ticktock.close();
         server.close(() => resolve());
         server.closeAllConnections();
       });
       return closing;
     },
-    dropStreams: () => hub.dropAll(),
-    stallStreams: (stalled) => hub.setStalled(stalled),
-    garbleNextFrames: (count) => hub.garbleNextFrames(count),
+    dropStreams() {
+      hub.dropAll();
+      ticktock.dropStreams();
+    },
+    stallStreams(stalled) {
+      hub.setStalled(stalled);
+      ticktock.stallStreams(stalled);
+    },
+    garbleNextFrames: (count) => streamFaults.command('garble', count),
+    duplicateNextFrames: (count) => streamFaults.command('duplicate', count),
+    reorderNextFrames: (count) => streamFaults.command('reorder', count),
+    dropNextFrames: (count) => streamFaults.command('drop', count),
+    shiftPrecisionNextFrames: (count, precision) => streamFaults.command('precision', count, precision),
+    failNextRequests: (count, status = 503) => restFaults.failNext(count, status),
+    slowNextRequests: (count, delayMs) => restFaults.slowNext(count, delayMs),
     rounds(game) {
       const log = logs.get(canonicalSlug(game)) ?? failUnknown(game);
       return log.records;
     },
+    framesSent(game) {
+      const slug = canonicalSlug(game);
+      if (!logs.has(slug)) failUnknown(game);
+      return sent.of(slug);
+    },
+    tierOf: (candidate) => keyCheck.find(candidate)?.tier,
     onFrameSent: (listener) => hub.onFrameSent(listener),
   };
+}
+
+/** Round counts up to this are met exactly; beyond, the span is extrapolated from this many rounds. */
+const EXACT_HISTORY_ROUNDS = 50_000;
+
+/**
+ * How long before now round 0 must have finished for every game to have `historyRounds` rounds
+ * by now: each game is played on a probe timeline starting at 0. Up to 50,000 rounds the probe
+ * plays them all and the count is exact; a longer history would cost twice its generation time,
+ * so its span is the probe's mean cadence times the count (within about 1% of it).
+ */
+function roundsSpanMs(options: SandboxOptions, seed: string, speed: number): number {
+  const count = options.historyRounds ?? 0;
+  requireNumber('historyRounds', count, Number.isInteger(count) && count >= 0);
+  if (count === 0) return -1;
+  const probed = Math.min(count, EXACT_HISTORY_ROUNDS);
+  let spanMs = 0;
+  for (const slug of new Set((options.games ?? DEFAULT_SIM_GAMES).map(canonicalSlug))) {
+    const game = findGame(slug);
+    if (game === undefined) continue;
+    const probe = game.openLog({ seed, epochMs: 0, speed });
+    probe.finishCount(probed);
+    const lastMs = probe.records[probed - 1]?.finalizedAtMs ?? 0;
+    spanMs = Math.max(spanMs, probed === count ? lastMs : Math.ceil((lastMs / (probed - 1)) * (count - 1)));
+  }
+  return spanMs;
 }
 
 function failUnknown(slug: string): never {

@@ -8,17 +8,31 @@ import { canonicalSlug } from '../shared/games';
 import { API_PREFIX, parseTarget } from './request-target';
 import type { SimRoundRecord } from './round-log';
 import { frameJson } from './row';
+import type { TierRules } from './tiers';
+import type { SentLog } from './faults/sent-log';
+import type { FrameFault, StreamFaults } from './faults/stream-faults';
 
 // GET /v1-beta/stream: every round finalised while a socket is open is pushed to it as one text
-// frame; pings keep the connection visibly alive. No replay: clients backfill over REST.
+// frame; pings keep the connection visibly alive. No replay: clients backfill over REST. Pro and
+// Enterprise keys only (Starter is REST-only: 403). Each frame to each socket passes the stream
+// faults (drop, duplicate, reorder, garble, precision), and what went out is logged per game.
 
 export type FrameListener = (game: string, roundId: string, sentAtMs: number) => void;
 
+interface HeldFrame {
+  readonly record: SimRoundRecord;
+  readonly text: string;
+}
+
 interface StreamClient {
+  /** 1 for the first socket accepted, and so on. */
+  readonly id: number;
   readonly socket: WebSocket;
   /** Canonical slugs subscribed to; null for every game. */
   readonly games: ReadonlySet<string> | null;
   readonly pingTimer: NodeJS.Timeout;
+  /** Frames held back by the reorder fault, sent after the socket's next frame. */
+  readonly held: HeldFrame[];
 }
 
 const SUBPROTOCOL_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -27,9 +41,11 @@ const SUBPROTOCOL_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const MAX_CLIENT_MESSAGE_BYTES = 64 * 1024;
 
 export interface StreamSite {
-  readonly keyCheck: KeyCheck;
+  readonly keyCheck: KeyCheck<TierRules>;
   readonly slugs: ReadonlySet<string>;
   readonly pingIntervalMs: number;
+  readonly faults: StreamFaults;
+  readonly sent: SentLog;
 }
 
 /** Answers a refused upgrade in plain HTTP, with the same JSON error body as REST. */
@@ -49,9 +65,8 @@ export class StreamHub {
   private readonly clients = new Set<StreamClient>();
   private readonly listeners = new Set<FrameListener>();
   private stalled = false;
-  /** Fault injection: how many of the next frames go out cut in half. */
-  private framesToGarble = 0;
   private closed = false;
+  private acceptedSockets = 0;
 
   constructor(private readonly site: StreamSite) {
     this.server = new WebSocketServer({
@@ -68,15 +83,17 @@ export class StreamHub {
     // A client vanishing mid-handshake is routine, not a server error.
     socket.on('error', () => socket.destroy());
     try {
-      // Checked in the order REST checks them: method, key, path.
+      // Checked in the order REST checks them: method, key, path; then the key's tier.
       if (req.method !== 'GET') throw new ApiError(405, 'method_not_allowed', 'The stream upgrade must be a GET.');
       const protocols = req.headers['sec-websocket-protocol'];
-      if (!this.site.keyCheck.acceptsHeader(req.headers.authorization) && !this.site.keyCheck.acceptsSubprotocols(protocols)) {
-        throw unauthorized();
-      }
+      const rules = this.site.keyCheck.fromHeader(req.headers.authorization) ?? this.site.keyCheck.fromSubprotocols(protocols);
+      if (rules === undefined) throw unauthorized();
       const { segments, query } = parseTarget(req.url ?? '/');
       if (segments.length !== 2 || segments[0] !== API_PREFIX || segments[1] !== 'stream') {
         throw new ApiError(404, 'not_found', 'The stream is at /v1-beta/stream.');
+      }
+      if (!rules.stream) {
+        throw new ApiError(403, 'forbidden', `The stream needs a Pro or Enterprise key; this key is tier=${rules.tier} (REST only).`);
       }
       if (protocols !== undefined) keepValidSubprotocols(req, protocols);
       const games = this.subscription(query.get('games'));
@@ -107,7 +124,8 @@ export class StreamHub {
       if (!this.stalled && socket.readyState === WebSocket.OPEN) socket.ping();
     }, this.site.pingIntervalMs);
     pingTimer.unref();
-    const client: StreamClient = { socket, games, pingTimer };
+    // A reordered frame waits for the socket's next frame, however long that takes.
+    const client: StreamClient = { id: ++this.acceptedSockets, socket, games, pingTimer, held: [] };
     this.clients.add(client);
     socket.on('ping', (data) => {
       if (!this.stalled && socket.readyState === WebSocket.OPEN) socket.pong(data);
@@ -128,17 +146,49 @@ export class StreamHub {
     for (const client of this.clients) {
       if (client.games !== null && !client.games.has(record.game)) continue;
       if (client.socket.readyState !== WebSocket.OPEN) continue;
-      if (frame === null) {
-        frame = frameJson(record.game, record.json);
-        if (this.framesToGarble > 0) {
-          this.framesToGarble--;
-          frame = frame.slice(0, Math.floor(frame.length / 2));
-        }
-      }
-      client.socket.send(frame);
-      const sentAtMs = performance.now();
-      for (const listener of this.listeners) listener(record.game, record.roundId, sentAtMs);
+      frame ??= frameJson(record.game, record.json);
+      this.deliver(client, record, frame);
     }
+  }
+
+  /** One frame to one socket, through whatever fault the dice or a command chose for it. */
+  private deliver(client: StreamClient, record: SimRoundRecord, frame: string): void {
+    const fault = this.site.faults.next();
+    switch (fault) {
+      case 'drop':
+        this.forget(client);
+        client.socket.terminate();
+        return;
+      case 'reorder':
+        client.held.push({ record, text: frame });
+        return;
+      case 'duplicate':
+        this.send(client, record, frame, 'duplicate');
+        this.send(client, record, frame, 'duplicate');
+        break;
+      case 'garble':
+        this.send(client, record, frame.slice(0, Math.floor(frame.length / 2)), 'garble');
+        break;
+      case 'precision':
+        this.send(client, record, this.site.faults.shiftPrecision(frame), 'precision');
+        break;
+      default:
+        this.send(client, record, frame, null);
+    }
+    this.sendHeld(client);
+  }
+
+  private sendHeld(client: StreamClient): void {
+    for (const held of client.held.splice(0)) {
+      if (client.socket.readyState === WebSocket.OPEN) this.send(client, held.record, held.text, 'reorder');
+    }
+  }
+
+  private send(client: StreamClient, record: SimRoundRecord, text: string, fault: Exclude<FrameFault, 'drop'> | null): void {
+    client.socket.send(text);
+    const sentAtMs = performance.now();
+    this.site.sent.add({ game: record.game, roundId: record.roundId, roundIndex: record.roundIndex, socket: client.id, fault, text });
+    for (const listener of this.listeners) listener(record.game, record.roundId, sentAtMs);
   }
 
   onFrameSent(listener: FrameListener): () => void {
@@ -156,10 +206,6 @@ export class StreamHub {
 
   setStalled(stalled: boolean): void {
     this.stalled = stalled;
-  }
-
-  garbleNextFrames(count: number): void {
-    this.framesToGarble += count;
   }
 
   close(): void {

@@ -207,7 +207,7 @@ describe('errors', () => {
       expect(reply.status).toBe(404);
       expect(errorBody(reply).error).toBe('game_not_found');
     }
-    for (const path of ['/v1-beta/nothing', '/v2/games', '/v1-beta/games/stake-crash/summary', '/']) {
+    for (const path of ['/v1-beta/nothing', '/v2/games', '/v1-beta/games/stake-crash/stats/unknown', '/']) {
       const reply = await get(sandbox, path);
       expect(reply.status).toBe(404);
       expect(errorBody(reply).error).toBe('not_found');
@@ -260,7 +260,7 @@ describe('errors', () => {
 
 describe('start-up options', () => {
   it('refuses a game the sandbox cannot run', async () => {
-    await expect(startSandbox({ games: ['stake-crash', 'lightningdice'] })).rejects.toThrow(/lightningdice/);
+    await expect(startSandbox({ games: ['stake-crash', 'not-a-game'] })).rejects.toThrow(/not-a-game/);
   });
 
   it('before round 0 finishes, the catalog shows no rounds and latest answers 404', async () => {

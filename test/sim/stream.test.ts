@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import { simulatedSlugs } from '../../src/sim/games/catalog';
 import { startSandbox, type Sandbox } from '../../src/sim/server';
 
 interface Listening {
@@ -124,6 +125,61 @@ describe('GET /v1-beta/stream', () => {
     stop();
     const received = frames.map((frame) => `crazytime/${(JSON.parse(frame) as { round_id: string }).round_id}`);
     expect(sent.slice(0, received.length)).toEqual(received);
+  });
+});
+
+describe("the seed's Node example", () => {
+  it('works unchanged except for the host: Authorization header, JSON frames, parseFloat(multiplier)', async () => {
+    const YOUR_KEY = sandbox.key;
+    const host = sandbox.url.replace('http://', 'ws://');
+    const seen: string[] = [];
+    let ws: WebSocket | null = null;
+    function connect(): void {
+      ws = new WebSocket(`${host}/v1-beta/stream?games=stake-crash`, { headers: { Authorization: `Bearer ${YOUR_KEY}` } });
+      open.add(ws);
+      ws.on('message', (data) => {
+        const r = JSON.parse(data.toString()) as { game_id: string; multiplier: string; finalized_at: string };
+        if (parseFloat(r.multiplier) > 0) seen.push(`${r.game_id} ${r.multiplier}x at ${r.finalized_at}`);
+      });
+      ws.on('error', () => ws?.terminate());
+    }
+    connect();
+    await waitFor(() => seen.length >= 3);
+    expect(seen[0]).toMatch(/^stake-crash \d+\.\d{4}x at \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+  });
+});
+
+describe('Roobet Crash under both slugs', () => {
+  it.skipIf(!simulatedSlugs().includes('crash'))('streams `crash` to a games=roobet-crash subscription, game_id as stored', async () => {
+    const roobet = await startSandbox({ seed: 'roobet', historyMs: 10_000, speed: 1000, games: ['roobet-crash', 'stake-crash'] });
+    try {
+      const listeners = ['?games=roobet-crash', '?games=crash'].map((query) => {
+        const socket = new WebSocket(`${roobet.url.replace('http', 'ws')}/v1-beta/stream${query}`, {
+          headers: { authorization: `Bearer ${roobet.key}` },
+        });
+        open.add(socket);
+        const frames: string[] = [];
+        socket.on('message', (data: Buffer) => frames.push(data.toString()));
+        return frames;
+      });
+      await waitFor(() => listeners.every((frames) => frames.length >= 3));
+      for (const frames of listeners) expect(new Set(frames.map(gameOf))).toEqual(new Set(['crash']));
+    } finally {
+      await roobet.close();
+    }
+  });
+});
+
+describe('start-up history by round count', () => {
+  it('starts with at least historyRounds finished rounds of every game, the slowest game having about that many', async () => {
+    const counted = await startSandbox({ seed: 'history-rounds', historyRounds: 500 });
+    try {
+      const counts = ['stake-crash', 'crazytime'].map((game) => counted.rounds(game).length);
+      expect(Math.min(...counts)).toBeGreaterThanOrEqual(500);
+      expect(Math.min(...counts)).toBeLessThanOrEqual(502);
+    } finally {
+      await counted.close();
+    }
   });
 });
 

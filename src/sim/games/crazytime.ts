@@ -1,6 +1,6 @@
 import { weightedTable as table, type RoundDice } from '../round-hash';
 import { gameInfo } from '../../shared/games';
-import { defineGame, type RoundPlay } from './game';
+import { defineGame, type Game, type GameInfo, type RoundPlay } from './game';
 
 // Crazy Time, game-math.md §2: a 54-segment wheel, each segment equally likely.
 
@@ -98,52 +98,64 @@ interface WheelPlay extends RoundPlay {
   readonly bonusJson: string;
 }
 
-export const crazyTime = defineGame<WheelPlay>({
-  info: {
-    ...gameInfo('crazytime'),
-    indexBase: 46_639_897_866_000_000n,
-    runningState: 'spinning',
-  },
+/** Crazy Time's rules under a table's catalog entry: Crazy Time A is the same wheel at another table. */
+export function crazyTimeTable(info: GameInfo): Game {
+  return defineGame<WheelPlay>({
+    info,
 
-  play(hashHex, dice) {
-    const spot = dice.pick(WHEEL);
-    const slotSpot = dice.pick(SPOTS);
-    const slotMultiplier = dice.draw(SLOT_MULTIPLIERS);
-    const slotMatched = slotSpot === spot;
-    const boost = slotMatched ? slotMultiplier : 1;
-    const bonus = spot.value === null ? playBonus(spot.code, dice) : null;
-    const payout = (spot.value ?? bonus?.prize ?? 1) * boost;
+    play(hashHex, dice) {
+      const spot = dice.pick(WHEEL);
+      const slotSpot = dice.pick(SPOTS);
+      const slotMultiplier = dice.draw(SLOT_MULTIPLIERS);
+      const slotMatched = slotSpot === spot;
+      const boost = slotMatched ? slotMultiplier : 1;
+      const bonus = spot.value === null ? playBonus(spot.code, dice) : null;
+      const payout = (spot.value ?? bonus?.prize ?? 1) * boost;
 
-    // UNVERIFIED crowd model: 4,000-12,000 players, about playerShare of them on the winning spot,
-    // average stake $0.80-$2.00, each paid stake × (payout + 1) as n:1 odds return the stake.
-    const players = dice.between(4_000, 12_000);
-    const totalWinners = Math.round((players * spot.playerShare * dice.between(80, 120)) / 100);
-    const stakeCents = dice.between(80, 200);
-    const totalPayout = Math.round((totalWinners * stakeCents * (payout + 1)) / 100);
+      // UNVERIFIED crowd model: 4,000-12,000 players, about playerShare of them on the winning spot,
+      // average stake $0.80-$2.00, each paid stake × (payout + 1) as n:1 odds return the stake.
+      const players = dice.between(4_000, 12_000);
+      const totalWinners = Math.round((players * spot.playerShare * dice.between(80, 120)) / 100);
+      const stakeCents = dice.between(80, 200);
+      const totalPayout = Math.round((totalWinners * stakeCents * (payout + 1)) / 100);
 
-    const bonusMs = bonus === null ? 0 : dice.between(20_000, 60_000);
-    return {
-      roundId: Buffer.from(hashHex.slice(46), 'hex').toString('base64url'),
-      multiplierHundredths: payout * 100,
-      randomNumber: spot.value,
-      cadenceMs: dice.between(40_000, 60_000) + bonusMs,
-      observedDelayMicros: dice.between(500_000, 3_000_000),
-      spot,
-      slotSpot,
-      slotMultiplier,
-      slotMatched,
-      totalPayout,
-      totalWinners,
-      bonusJson: bonus === null ? 'null' : bonus.json,
-    };
-  },
+      const bonusMs = bonus === null ? 0 : dice.between(20_000, 60_000);
+      return {
+        roundId: Buffer.from(hashHex.slice(46), 'hex').toString('base64url'),
+        multiplierTenThousandths: payout * 10_000,
+        randomNumber: spot.value,
+        cadenceMs: dice.between(40_000, 60_000) + bonusMs,
+        observedDelayMicros: dice.between(500_000, 3_000_000),
+        spot,
+        slotSpot,
+        slotMultiplier,
+        slotMatched,
+        totalPayout,
+        totalWinners,
+        bonusJson: bonus === null ? 'null' : bonus.json,
+      };
+    },
 
-  rawJson(play) {
-    return (
-      `{"result":${play.spot.resultJson},"source":"tracksino","segment":"${play.spot.code}",` +
-      `"slot_result":${play.slotSpot.resultJson},"slot_multiplier":${play.slotMultiplier},` +
-      `"total_payout":${play.totalPayout},"total_winners":${play.totalWinners},` +
-      `"is_top_slot_matched":${play.slotMatched},"bonus_data":${play.bonusJson}}`
-    );
-  },
+    rawJson(play) {
+      return (
+        `{"result":${play.spot.resultJson},"source":"tracksino","segment":"${play.spot.code}",` +
+        `"slot_result":${play.slotSpot.resultJson},"slot_multiplier":${play.slotMultiplier},` +
+        `"total_payout":${play.totalPayout},"total_winners":${play.totalWinners},` +
+        `"is_top_slot_matched":${play.slotMatched},"bonus_data":${play.bonusJson}}`
+      );
+    },
+  });
+}
+
+export const crazyTime = crazyTimeTable({
+  ...gameInfo('crazytime'),
+  indexBase: 46_639_897_866_000_000n,
+  runningState: 'spinning',
+});
+
+/** Crazy Time A: the same wheel and bonus games at a second table, with its own stream of rounds. */
+export const crazyTimeA = crazyTimeTable({
+  ...gameInfo('crazytimea'),
+  indexBase: 47_120_583_310_000_000n,
+  runningState: 'spinning',
 });

@@ -11,12 +11,15 @@ export interface GameInfo extends CatalogEntry {
   readonly indexBase: bigint;
   /** `state` of the round in progress (`running` for crash, `spinning` for wheels). */
   readonly runningState: string;
+  /** finalized_at as upstream writes it for this game: whole seconds (default) or `….013Z`. */
+  readonly finalizedPrecision?: 'seconds' | 'millis';
 }
 
 /** Everything a round's hash decides, before the round is placed in time. */
 export interface RoundPlay {
   readonly roundId: string;
-  readonly multiplierHundredths: number;
+  /** The row's `multiplier` in ten-thousandths (47100 = "4.7100"), as upstream's 4 decimals. */
+  readonly multiplierTenThousandths: number;
   readonly randomNumber: number | null;
   /** Time from the previous round's finish to this one's, at speed 1. */
   readonly cadenceMs: number;
@@ -41,8 +44,13 @@ export interface SimBet {
 
 export interface GameRules<P extends RoundPlay> {
   readonly info: GameInfo;
-  /** Must be a pure function of the hash (and of `dice`, freshly seeded from it). */
-  play(hashHex: string, dice: RoundDice): P;
+  /**
+   * Must be a pure function of the hash (and of `dice`, freshly seeded from it), and of
+   * `previous`, the play of the round before (null for round 0 and when a round is replayed
+   * alone, as for its bets): the one state a game may carry from spin to spin (Dream Catcher's
+   * pending 2×/7×). Logs play rounds in order from 0, so a seed still fixes every round.
+   */
+  play(hashHex: string, dice: RoundDice, previous: P | null): P;
   /** The round's observed bets, for games that have bet snapshots; a pure function of the play. */
   bets?(play: P, dice: RoundDice): readonly SimBet[];
   /** The row's `raw` payload as JSON text; `speed` scales times inside it, as it scales cadence. */

@@ -1,0 +1,132 @@
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer } from 'ws';
+import { ApiError, errorJson } from '../api-error';
+import type { KeyCheck } from '../auth';
+import { aliveData, envelopeJson, type SeqCounter } from './envelope';
+import type { Cs2Event } from './match-story';
+import type { MatchWorld } from './match-world';
+import { scopeOf } from './scopes';
+
+// wss://…/cs2/v1/stream?api_key=K (every match) and /cs2/v1/stream/{match_id}?api_key=K: a snapshot
+// of the current state on connect, then each change as it happens, filtered by the key's scopes
+// without a word (the seed: "silently dropped"), and an `alive` envelope every aliveIntervalMs.
+
+export interface Cs2StreamSite {
+  /** Key → the scopes it holds. */
+  readonly keys: KeyCheck<ReadonlySet<string>>;
+  readonly world: MatchWorld;
+  readonly seq: SeqCounter;
+  readonly aliveIntervalMs: number;
+}
+
+interface Cs2Client {
+  readonly socket: WebSocket;
+  readonly scopes: ReadonlySet<string>;
+  /** null for the all-matches stream. */
+  readonly matchId: string | null;
+  readonly aliveTimer: NodeJS.Timeout;
+}
+
+function refuse(socket: Duplex, error: ApiError): void {
+  const body = errorJson(error.code, error.message);
+  socket.once('finish', () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? ''}\r\ncontent-type: application/json\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
+}
+
+export class Cs2StreamHub {
+  private readonly server = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  private readonly clients = new Set<Cs2Client>();
+  private stalled = false;
+  private closed = false;
+
+  constructor(private readonly site: Cs2StreamSite) {
+    site.world.onEvent((event) => this.broadcast(event));
+  }
+
+  /** `segments` are the path after /cs2/v1/stream: [] or [match_id]. */
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, segments: readonly string[], query: ReadonlyMap<string, string>): void {
+    socket.on('error', () => socket.destroy());
+    try {
+      if (req.method !== 'GET') throw new ApiError(405, 'method_not_allowed', 'The stream upgrade must be a GET.');
+      const scopes = this.site.keys.find(query.get('api_key') ?? '');
+      if (scopes === undefined) {
+        throw new ApiError(401, 'unauthorized', 'The api_key query parameter is missing or was rejected; connect to /cs2/v1/stream?api_key=<key>.');
+      }
+      if (segments.length > 1) throw new ApiError(404, 'not_found', 'The stream is at /cs2/v1/stream or /cs2/v1/stream/{match_id}.');
+      const matchId = segments[0] ?? null;
+      if (matchId !== null && this.site.world.find(matchId) === undefined) {
+        throw new ApiError(404, 'match_not_found', `No match ${JSON.stringify(matchId.slice(0, 40))} is known here.`);
+      }
+      this.server.handleUpgrade(req, socket, head, (ws) => this.attach(ws, scopes, matchId));
+    } catch (error) {
+      if (error instanceof ApiError) refuse(socket, error);
+      else {
+        console.error('sandbox: unexpected error upgrading', req.url, error);
+        socket.destroy();
+      }
+    }
+  }
+
+  private attach(socket: WebSocket, scopes: ReadonlySet<string>, matchId: string | null): void {
+    if (this.closed) {
+      socket.terminate();
+      return;
+    }
+    const aliveTimer = setInterval(() => {
+      if (this.stalled || socket.readyState !== WebSocket.OPEN) return;
+      const now = Date.now();
+      socket.send(envelopeJson('alive', aliveData(now), this.site.seq.next(), now));
+    }, this.site.aliveIntervalMs);
+    aliveTimer.unref();
+    const client: Cs2Client = { socket, scopes, matchId, aliveTimer };
+    this.clients.add(client);
+    socket.on('error', () => socket.terminate());
+    socket.on('close', () => this.forget(client));
+    if (this.stalled) return;
+    const now = Date.now();
+    for (const event of this.site.world.snapshot(matchId)) {
+      if (this.entitled(client, event)) socket.send(envelopeJson(event.type, event.data, this.site.seq.next(), now));
+    }
+  }
+
+  private entitled(client: Cs2Client, event: Cs2Event): boolean {
+    return client.scopes.has(scopeOf(event.type)) && (client.matchId === null || client.matchId === event.matchId);
+  }
+
+  private broadcast(event: Cs2Event): void {
+    const seq = this.site.seq.next();
+    if (this.stalled) return;
+    let frame: string | null = null;
+    for (const client of this.clients) {
+      if (client.socket.readyState !== WebSocket.OPEN || !this.entitled(client, event)) continue;
+      frame ??= envelopeJson(event.type, event.data, seq, Date.now());
+      client.socket.send(frame);
+    }
+  }
+
+  private forget(client: Cs2Client): void {
+    clearInterval(client.aliveTimer);
+    this.clients.delete(client);
+  }
+
+  dropAll(): void {
+    for (const client of this.clients) {
+      this.forget(client);
+      client.socket.terminate();
+    }
+  }
+
+  setStalled(stalled: boolean): void {
+    this.stalled = stalled;
+  }
+
+  close(): void {
+    this.closed = true;
+    this.dropAll();
+    this.server.close();
+  }
+}
