@@ -47,7 +47,14 @@ export class RoundHasher {
  * its headline outcome: bettors, Top Slot, bonus payloads, delays. One instance is reseeded per
  * round so that generating a long history allocates nothing here.
  */
-export class RoundDice {
+/** A generator seeded from any text (SHA-256 of it), for what is not a round: faults, CS2 matches. */
+export function diceFor(seedText: string): SeededDice {
+  const dice = new SeededDice();
+  dice.reseed(hash('sha256', seedText));
+  return dice;
+}
+
+export class SeededDice {
   // Int32Array keeps the state unboxed: plain number fields holding 32-bit values would become
   // heap numbers and make every draw allocate.
   private readonly state = new Int32Array(4);
@@ -100,6 +107,23 @@ export class RoundDice {
     state[1] = b;
     state[2] = c;
     state[3] = d;
+  }
+
+  /** Uniform in [0, 1). */
+  next(): number {
+    return this.uint32() / 4_294_967_296;
+  }
+
+  /** True with probability `rate`; a rate of 0 draws nothing, so turning a fault off never shifts the sequence. */
+  chance(rate: number): boolean {
+    return rate > 0 && this.next() < rate;
+  }
+
+  /** `length` lowercase hex digits. */
+  hex(length: number): string {
+    let text = '';
+    while (text.length < length) text += this.uint32().toString(16).padStart(8, '0');
+    return text.slice(0, length);
   }
 
   /** Uniform integer in [0, n), without modulo bias. */

@@ -1,6 +1,6 @@
 import type { GameInfo, GameRules, RoundPlay, SimBet } from './games/game';
 import { isoSeconds, microsToIso } from '../shared/time';
-import { RoundDice, RoundHasher } from './round-hash';
+import { SeededDice, RoundHasher } from './round-hash';
 import { finalizedRowJson, flatRowJson, isoMillis, multiplierText, ROUND_ID_OFFSET, runningRowJson } from './row';
 
 export interface SimRoundRecord {
@@ -105,7 +105,7 @@ export class PlayedRoundLog<P extends RoundPlay> implements RoundLog, Columns {
   lastObservedAt: string | null = null;
   nextFinishMs: number;
   finishMs = new Float64Array(1024);
-  private readonly dice = new RoundDice();
+  private readonly dice = new SeededDice();
   private readonly hasher: RoundHasher;
   private readonly finalizedText: (ms: number) => string;
   /** round_index = indexBase + n, written as text without BigInt while the low digits do not carry. */

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { KeyCheck } from './auth';
+import { diceFor } from './round-hash';
 import { canonicalSlug } from '../shared/games';
 import { DEFAULT_SIM_GAMES, findGame, simulatedSlugs } from './games/catalog';
-import { FaultDice } from './faults/fault-dice';
 import { RestFaults, upstreamErrorJson, type RestFaultOptions } from './faults/rest-faults';
 import { SentLog, type SentFrame } from './faults/sent-log';
 import { StreamFaults, type Precision, type StreamFaultRates } from './faults/stream-faults';
@@ -185,7 +185,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   // A key listed twice keeps its last plan.
   const keyCheck = new KeyCheck<TierRules>(settings.grants.map((grant) => [grant.key, rulesFor(grant)] as const));
-  const faultDice = new FaultDice(settings.seed);
+  // Faults draw from their own generator: turning a fault rate on never changes a round.
+  const faultDice = diceFor(`faults:${settings.seed}`);
   const streamFaults = new StreamFaults(options.faults?.stream ?? {}, faultDice);
   const restFaults = new RestFaults(options.faults?.rest ?? {}, faultDice);
   const sent = new SentLog();

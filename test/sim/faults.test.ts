@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { FaultDice } from '../../src/sim/faults/fault-dice';
+import { diceFor } from '../../src/sim/round-hash';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sim/server';
 
 interface Listening {
@@ -161,7 +161,7 @@ describe('stream faults at random', () => {
 
   it('draws the same faults from the same seed', () => {
     const draw = (seed: string) => {
-      const dice = new FaultDice(seed);
+      const dice = diceFor(`faults:${seed}`);
       return Array.from({ length: 20 }, () => dice.next());
     };
     expect(draw('a')).toEqual(draw('a'));

@@ -1,4 +1,5 @@
-import { checkRate, type FaultDice } from './fault-dice';
+import type { SeededDice } from '../round-hash';
+import { checkRate } from './fault-rate';
 
 // REST answers that go wrong: a 5xx ("upstream issue, very rare" in the seed) or a slow answer.
 
@@ -28,7 +29,7 @@ export class RestFaults {
 
   constructor(
     options: RestFaultOptions,
-    private readonly dice: FaultDice,
+    private readonly dice: SeededDice,
   ) {
     this.errorRate = checkRate('errorRate', options.errorRate);
     this.slowRate = checkRate('slowRate', options.slowRate);

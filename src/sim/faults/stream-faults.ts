@@ -1,4 +1,5 @@
-import { checkRate, FaultDice } from './fault-dice';
+import type { SeededDice } from '../round-hash';
+import { checkRate } from './fault-rate';
 
 // What can go wrong with one frame on its way to one socket. Commanded faults (tests: "the next
 // 2 frames are duplicated") come first, then each rate is drawn in a fixed order.
@@ -23,7 +24,7 @@ export class StreamFaults {
 
   constructor(
     rates: StreamFaultRates,
-    private readonly dice: FaultDice,
+    private readonly dice: SeededDice,
   ) {
     this.rates = {
       drop: checkRate('drop', rates.drop),

@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import { isoSeconds } from '../../shared/time';
-import type { RoundDice } from '../round-hash';
+import type { SeededDice } from '../round-hash';
 import { floatText } from '../row';
 import { defineGame, type Game, type GameInfo, type RoundPlay } from './game';
 
@@ -125,7 +125,7 @@ interface CrashPlay extends RoundPlay {
  * same bets. Results land in `frame`, reused, so a round allocates nothing for them.
  */
 const frame = { bettingMs: 0, observedDelayMicros: 0, bettorsCount: 0 };
-function drawFrame(dice: RoundDice): void {
+function drawFrame(dice: SeededDice): void {
   frame.bettingMs = dice.between(6_000, 9_000);
   frame.observedDelayMicros = dice.between(300_000, 2_000_000);
   frame.bettorsCount = dice.between(MIN_BETTORS, MAX_BETTORS);
@@ -138,7 +138,7 @@ const tally = { winners: 0, betCents: 0, amountCents: 0 };
 const crowdDraws = new Uint32Array(MAX_BETTORS);
 
 /** Sums the round's bets, drawn as bets() draws them, without materialising one. */
-function tallyCrowd(dice: RoundDice, bettorsCount: number, crashHundredths: number): void {
+function tallyCrowd(dice: SeededDice, bettorsCount: number, crashHundredths: number): void {
   let winners = 0;
   let betCents = 0;
   let amountCents = 0;

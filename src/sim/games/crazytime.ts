@@ -1,4 +1,4 @@
-import { weightedTable as table, type RoundDice } from '../round-hash';
+import { weightedTable as table, type SeededDice } from '../round-hash';
 import { gameInfo } from '../../shared/games';
 import { defineGame, type Game, type GameInfo, type RoundPlay } from './game';
 
@@ -56,7 +56,7 @@ interface BonusOutcome {
 }
 
 /** The bonus game's prize multiplier, before any Top Slot boost, and its bonus_data. */
-function playBonus(code: string, dice: RoundDice): BonusOutcome {
+function playBonus(code: string, dice: SeededDice): BonusOutcome {
   switch (code) {
     case 'coinflip': {
       const red = dice.draw(COIN_SIDES);

@@ -1,5 +1,5 @@
 import type { GameInfo as CatalogEntry } from '../../shared/games';
-import type { RoundDice } from '../round-hash';
+import type { SeededDice } from '../round-hash';
 import { PlayedRoundLog, type RoundLog, type Timeline } from '../round-log';
 
 // A game is one module in this folder: its catalog entry, what a round hash decides, and how its
@@ -50,9 +50,9 @@ export interface GameRules<P extends RoundPlay> {
    * alone, as for its bets): the one state a game may carry from spin to spin (Dream Catcher's
    * pending 2×/7×). Logs play rounds in order from 0, so a seed still fixes every round.
    */
-  play(hashHex: string, dice: RoundDice, previous: P | null): P;
+  play(hashHex: string, dice: SeededDice, previous: P | null): P;
   /** The round's observed bets, for games that have bet snapshots; a pure function of the play. */
-  bets?(play: P, dice: RoundDice): readonly SimBet[];
+  bets?(play: P, dice: SeededDice): readonly SimBet[];
   /** The row's `raw` payload as JSON text; `speed` scales times inside it, as it scales cadence. */
   rawJson(play: P, finishMs: number, speed: number): string;
 }

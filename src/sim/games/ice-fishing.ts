@@ -1,5 +1,5 @@
 import { gameInfo } from '../../shared/games';
-import { weightedTable, type RoundDice, type WeightedTable } from '../round-hash';
+import { weightedTable, type SeededDice, type WeightedTable } from '../round-hash';
 import { defineGame, type RoundPlay } from './game';
 import { playCrowd, segmentWheel, showRoundId } from './show';
 
@@ -39,7 +39,7 @@ interface Catch {
   readonly json: string;
 }
 
-function playFishing(dice: RoundDice, fish: WeightedTable): Catch {
+function playFishing(dice: SeededDice, fish: WeightedTable): Catch {
   const boost = dice.below(10) < 3 ? dice.draw(BONUS_BOOSTS) : 1;
   const caught = dice.draw(fish);
   return { prize: caught * boost, boost, json: `{"boost":${boost},"fish":${caught},"total":${caught * boost}}` };

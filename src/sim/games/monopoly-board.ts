@@ -1,4 +1,4 @@
-import { weightedTable, type RoundDice } from '../round-hash';
+import { weightedTable, type SeededDice } from '../round-hash';
 
 // The MONOPOLY bonus board (Monopoly Live's 2/4 Rolls, Big Baller's 3/5 Rolls), game-math.md §2:
 // the rolls are a minimum; a double earns another roll; passing GO doubles the prizes won so far.
@@ -17,7 +17,7 @@ export interface RollsBonus {
   readonly json: string;
 }
 
-export function playRolls(dice: RoundDice, minimumRolls: number): RollsBonus {
+export function playRolls(dice: SeededDice, minimumRolls: number): RollsBonus {
   let rollsLeft = minimumRolls;
   let extra = 0;
   let position = 0;

@@ -1,5 +1,5 @@
 import { gameInfo } from '../../shared/games';
-import { weightedTable, type RoundDice } from '../round-hash';
+import { weightedTable, type SeededDice } from '../round-hash';
 import { defineGame, type RoundPlay } from './game';
 import { playRolls } from './monopoly-board';
 import { playCrowd, segmentWheel, showRoundId } from './show';
@@ -37,7 +37,7 @@ interface Outcome {
   readonly json: string;
 }
 
-function playChance(dice: RoundDice): Outcome {
+function playChance(dice: SeededDice): Outcome {
   if (dice.below(2) === 0) {
     const cash = dice.draw(CHANCE_CASH);
     return { prize: cash, json: `{"chance":"cash","prize":${cash}}` };

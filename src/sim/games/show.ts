@@ -1,4 +1,4 @@
-import type { RoundDice } from '../round-hash';
+import type { SeededDice } from '../round-hash';
 
 // What the Evolution game shows share: a wheel (or board) of equally likely physical segments,
 // and a crowd whose winners and payout the tracker rows report.
@@ -20,7 +20,7 @@ export interface Crowd {
  * `winnerShare` of them holding the winning bet, average stake $0.80-$2.00, each paid
  * stake × `returnPerStake` (the multiplier a winning bet returns, stake included).
  */
-export function playCrowd(dice: RoundDice, winnerShare: number, returnPerStake: number): Crowd {
+export function playCrowd(dice: SeededDice, winnerShare: number, returnPerStake: number): Crowd {
   const bettorsCount = dice.between(2_000, 12_000);
   const totalWinners = Math.round((bettorsCount * winnerShare * dice.between(80, 120)) / 100);
   const stakeCents = dice.between(80, 200);
@@ -28,7 +28,7 @@ export function playCrowd(dice: RoundDice, winnerShare: number, returnPerStake: 
 }
 
 /** `k` distinct integers of [0, n), in draw order (a partial Fisher-Yates shuffle). */
-export function drawDistinct(dice: RoundDice, n: number, k: number): number[] {
+export function drawDistinct(dice: SeededDice, n: number, k: number): number[] {
   const pool = Array.from({ length: n }, (_, i) => i);
   for (let i = 0; i < k; i++) {
     const j = i + dice.below(n - i);

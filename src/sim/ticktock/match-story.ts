@@ -1,4 +1,4 @@
-import type { MatchDice } from './dice';
+import type { SeededDice } from '../round-hash';
 import type { Cs2FrameType } from './scopes';
 
 // One simulated CS2 match, told as a sequence of steps: a number is a wait (ms at speed 1), an
@@ -70,12 +70,12 @@ export class MatchStory {
   private readonly createdAt: string;
 
   constructor(
-    private readonly dice: MatchDice,
+    private readonly dice: SeededDice,
     createdAtMs: number,
   ) {
     this.id = `cs2m_${dice.hex(16)}`;
-    const first = dice.int(0, TEAMS.length - 1);
-    const second = (first + dice.int(1, TEAMS.length - 1)) % TEAMS.length;
+    const first = dice.between(0, TEAMS.length - 1);
+    const second = (first + dice.between(1, TEAMS.length - 1)) % TEAMS.length;
     this.teamA = TEAMS[first] as string;
     this.teamB = TEAMS[second] as string;
     this.map = dice.pick(MAPS);
@@ -84,7 +84,7 @@ export class MatchStory {
     const handles = [...HANDLES];
     for (const team of ['team_a', 'team_b'] as const) {
       for (let i = 0; i < 5; i++) {
-        const name = handles.splice(dice.int(0, handles.length - 1), 1)[0] as string;
+        const name = handles.splice(dice.between(0, handles.length - 1), 1)[0] as string;
         this.players.push({ name, team, kills: 0, deaths: 0, alive: true });
       }
     }
@@ -182,25 +182,25 @@ export class MatchStory {
     const loserTeam: TeamKey = winnerTeam === 'team_a' ? 'team_b' : 'team_a';
     const planted = winnerSide === 'T' ? this.dice.next() < 0.55 : this.dice.next() < 0.35;
     const reason = planted ? (winnerSide === 'T' ? 'bomb_exploded' : 'bomb_defused') : winnerSide === 'CT' && this.dice.next() < 0.15 ? 'time' : 'elimination';
-    const loserDeaths = reason === 'elimination' ? 5 : this.dice.int(1, 4);
-    const winnerDeaths = this.dice.int(0, reason === 'elimination' ? 4 : 3);
+    const loserDeaths = reason === 'elimination' ? 5 : this.dice.between(1, 4);
+    const winnerDeaths = this.dice.between(0, reason === 'elimination' ? 4 : 3);
     const order = this.shuffled([...Array<TeamKey>(loserDeaths).fill(loserTeam), ...Array<TeamKey>(winnerDeaths).fill(winnerTeam)]);
     // An eliminated side loses its last player in the round's last kill.
     if (reason === 'elimination') {
       const lastLoser = order.lastIndexOf(loserTeam);
       [order[lastLoser], order[order.length - 1]] = [order[order.length - 1] as TeamKey, loserTeam];
     }
-    const plantAfter = planted ? this.dice.int(0, order.length) : -1;
+    const plantAfter = planted ? this.dice.between(0, order.length) : -1;
 
     for (let k = 0; k <= order.length; k++) {
       if (k === plantAfter) yield* this.plant(roundMarket);
       const victimTeam = order[k];
       if (victimTeam === undefined) break;
-      yield this.dice.int(2_000, 12_000);
+      yield this.dice.between(2_000, 12_000);
       yield this.kill(victimTeam);
     }
 
-    yield this.dice.int(3_000, 10_000);
+    yield this.dice.between(3_000, 10_000);
 
     const endEvents: Cs2Event[] = [];
     if (reason === 'bomb_defused') {
@@ -230,7 +230,7 @@ export class MatchStory {
   }
 
   private *plant(roundMarket: Market): Generator<MatchStep, void, void> {
-    yield this.dice.int(5_000, 20_000);
+    yield this.dice.between(5_000, 20_000);
     const planter = this.alivePlayers(this.teamOnSide('T'))[0];
     roundMarket.status = 2;
     yield [
@@ -296,7 +296,7 @@ export class MatchStory {
 
   private shuffled<T>(items: T[]): T[] {
     for (let i = items.length - 1; i > 0; i--) {
-      const j = this.dice.int(0, i);
+      const j = this.dice.between(0, i);
       [items[i], items[j]] = [items[j] as T, items[i] as T];
     }
     return items;

@@ -1,4 +1,4 @@
-import { MatchDice } from './dice';
+import { diceFor } from '../round-hash';
 import { MatchStory, type Cs2Event } from './match-story';
 
 // Plays a few CS2 matches at once on wall-clock timers (divided by the sandbox speed); when one
@@ -58,7 +58,7 @@ export class MatchWorld {
 
   private begin(): void {
     const n = this.matchesCreated++;
-    const story = new MatchStory(new MatchDice(`${this.options.seed}:cs2:${n}`), Date.now());
+    const story = new MatchStory(diceFor(`${this.options.seed}:cs2:${n}`), Date.now());
     this.stories.set(story.id, story);
     this.forgetOldMatches();
     this.tell(story, story.steps());
