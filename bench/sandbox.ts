@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { startSandbox } from '../src/sim/server';
@@ -19,10 +20,31 @@ const CLI = fileURLToPath(new URL('./cli.js', import.meta.url));
 const BENCH_KEY = 'bench-unthrottled';
 
 /**
- * Pages of 1,000 rounds per second that one sandbox process (a child, as `roundlog sim` runs)
- * serves to keep-alive clients in this process; bodies are read and discarded.
+ * CPU seconds (user + system) a process has used, from /proc on Linux; null elsewhere. Clock
+ * ticks are USER_HZ, 100 on every Linux Node supports.
  */
-export async function restPagesPerSecond(durationMs: number, clients: number): Promise<{ pagesPerSecond: number; failures: number }> {
+function cpuSecondsOf(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+export interface ServingFigures {
+  /** Pages per wall-clock second: on two cores, bounded by the client sharing the machine. */
+  readonly pagesPerSecond: number;
+  /** Pages per CPU-second of the sandbox process: what one sandbox serves given a client that keeps up. */
+  readonly pagesPerCpuSecond: number | null;
+  readonly failures: number;
+}
+
+/**
+ * Pages of 1,000 rounds that one sandbox process (a child, as `roundlog sim` runs) serves to
+ * keep-alive clients in this process; bodies are read and discarded.
+ */
+export async function restPagesPerSecond(durationMs: number, clients: number): Promise<ServingFigures> {
   const child = spawn(process.execPath, [
     CLI, 'sim', '--port', '0', '--seed', 'bench-serve', '--games', 'stake-crash', '--history', '200000rounds',
     '--keys', `${BENCH_KEY}:enterprise:1000000000`,
@@ -41,6 +63,7 @@ export async function restPagesPerSecond(durationMs: number, clients: number): P
     const newest = await latestIndex(url, agent);
     let pages = 0;
     let failures = 0;
+    const cpuBefore = cpuSecondsOf(child.pid!);
     const deadline = performance.now() + durationMs;
     const started = performance.now();
     const lane = async (lane: number): Promise<void> => {
@@ -53,8 +76,10 @@ export async function restPagesPerSecond(durationMs: number, clients: number): P
     };
     await Promise.all(Array.from({ length: clients }, (_, lane) => lane).map(lane));
     const seconds = (performance.now() - started) / 1000;
+    const cpuAfter = cpuSecondsOf(child.pid!);
     agent.destroy();
-    return { pagesPerSecond: pages / seconds, failures };
+    const cpuSeconds = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+    return { pagesPerSecond: pages / seconds, pagesPerCpuSecond: cpuSeconds ? pages / cpuSeconds : null, failures };
   } finally {
     child.kill();
   }

@@ -7,7 +7,7 @@ import type { RoundLog } from './round-log';
 import { catalogJson } from './rest/catalog';
 import { findGameEndpoint } from './rest/game-endpoints';
 import { gameRequest } from './rest/game-request';
-import { roundsPageJson } from './rounds-page';
+import { roundsPageBytes } from './rounds-page';
 import { parseOnlyFinalized, parseRoundsParams } from './rounds-params';
 
 // The TrackerSino REST surface: /games, /games/{slug}/rounds and /rounds/latest here, every other
@@ -22,10 +22,10 @@ export interface RestSite {
   finishDueRounds(): void;
 }
 
-function sendJson(res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}): void {
+function sendJson(res: ServerResponse, status: number, body: string | Buffer, headers: Record<string, string> = {}): void {
   res.writeHead(status, {
     'content-type': 'application/json',
-    'content-length': String(Buffer.byteLength(body)),
+    'content-length': String(typeof body === 'string' ? Buffer.byteLength(body) : body.length),
     'cache-control': 'no-store',
     ...headers,
   });
@@ -47,7 +47,7 @@ function latestJson(log: RoundLog, query: ReadonlyMap<string, string>): string {
   return last.json;
 }
 
-function route(site: RestSite, req: IncomingMessage): string {
+function route(site: RestSite, req: IncomingMessage): string | Buffer {
   if (req.method !== 'GET') {
     throw new ApiError(405, 'method_not_allowed', `${quoted(req.method ?? '')} is not allowed; this API only answers GET.`);
   }
@@ -72,7 +72,7 @@ function route(site: RestSite, req: IncomingMessage): string {
     if (collection === 'games' && slug !== undefined && resource === 'rounds' && (item === undefined || item === 'latest')) {
       const log = findLog(site, slug);
       site.finishDueRounds();
-      return item === 'latest' ? latestJson(log, query) : roundsPageJson(log, parseRoundsParams(query, Date.now()));
+      return item === 'latest' ? latestJson(log, query) : roundsPageBytes(log, parseRoundsParams(query, Date.now()));
     }
     if (collection === 'stream' && slug === undefined) {
       throw new ApiError(426, 'upgrade_required', 'The stream is a WebSocket: connect with an Upgrade: websocket request.');

@@ -1,6 +1,7 @@
 import type { GameInfo, GameRules, RoundPlay, SimBet } from './games/game';
 import { isoSeconds, microsToIso } from '../shared/time';
 import { SeededDice, RoundHasher } from './round-hash';
+import { RowBytes } from './row-bytes';
 import { finalizedRowJson, flatRowJson, isoMillis, multiplierText, ROUND_ID_OFFSET, runningRowJson } from './row';
 
 export interface SimRoundRecord {
@@ -49,6 +50,8 @@ export interface RoundLog {
   runningRowJson(): string;
   /** Observed bets of finalised round `n` (its array position); empty for games without bets. */
   bets(n: number): readonly SimBet[];
+  /** The exact bytes of finalised round `n`'s row (its `json`), for serving pages. */
+  rowBytes(n: number): Buffer;
 }
 
 /**
@@ -105,6 +108,7 @@ export class PlayedRoundLog<P extends RoundPlay> implements RoundLog, Columns {
   lastObservedAt: string | null = null;
   nextFinishMs: number;
   finishMs = new Float64Array(1024);
+  private readonly bytes = new RowBytes();
   private readonly dice = new SeededDice();
   private readonly hasher: RoundHasher;
   private readonly finalizedText: (ms: number) => string;
@@ -151,6 +155,10 @@ export class PlayedRoundLog<P extends RoundPlay> implements RoundLog, Columns {
       this.info.runningState,
       microsToIso(this.pendingStartMs * 1000),
     );
+  }
+
+  rowBytes(n: number): Buffer {
+    return this.bytes.of(n);
   }
 
   bets(n: number): readonly SimBet[] {
@@ -235,6 +243,7 @@ export class PlayedRoundLog<P extends RoundPlay> implements RoundLog, Columns {
     if (lengths.length === 0) return;
     const first = this.records.length;
     const chunk = flatRowJson(this.chunkText);
+    this.bytes.add(chunk, first, lengths);
     let offset = 0;
     for (let i = 0; i < lengths.length; i++) {
       const length = lengths[i] as number;

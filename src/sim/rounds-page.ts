@@ -36,20 +36,29 @@ function lastBefore(indexBase: bigint, beforeIndex: bigint, count: number): numb
   return position < BigInt(count) ? Number(position) : count - 1;
 }
 
-/** The JSON array of rows, latest first, joined from the stored row texts. */
-export function roundsPageJson(log: RoundLog, params: RoundsParams): string {
+const OPEN = Buffer.from('[');
+const COMMA = Buffer.from(',');
+const CLOSE = Buffer.from(']');
+
+/** The JSON array of rows, latest first, as bytes copied from the stored rows. */
+export function roundsPageBytes(log: RoundLog, params: RoundsParams): Buffer {
   const records = log.records;
   const newest =
     params.beforeIndex === null ? records.length - 1 : lastBefore(log.info.indexBase, params.beforeIndex, records.length);
   const oldest = firstAtOrAfter(log, params.sinceMicros);
-  const rows: string[] = [];
+  const parts: Buffer[] = [OPEN];
+  let rows = 0;
   // The round in play has no finalized_at, so time filters cannot exclude it; before_index can.
   const runningIndex = log.info.indexBase + BigInt(records.length);
   if (!params.onlyFinalized && (params.beforeIndex === null || runningIndex < params.beforeIndex)) {
-    rows.push(log.runningRowJson());
+    parts.push(Buffer.from(log.runningRowJson()));
+    rows++;
   }
-  for (let position = newest; position >= oldest && rows.length < params.limit; position--) {
-    rows.push((records[position] as SimRoundRecord).json);
+  for (let position = newest; position >= oldest && rows < params.limit; position--) {
+    if (rows > 0) parts.push(COMMA);
+    parts.push(log.rowBytes(position));
+    rows++;
   }
-  return `[${rows.join(',')}]`;
+  parts.push(CLOSE);
+  return Buffer.concat(parts);
 }
