@@ -1,20 +1,19 @@
-import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { KeyCheck } from './auth';
 import { diceFor } from './round-hash';
 import { canonicalSlug } from '../shared/games';
-import { DEFAULT_SIM_GAMES, findGame, simulatedSlugs } from './games/catalog';
-import { RestFaults, upstreamErrorJson, type RestFaultOptions } from './faults/rest-faults';
+import { findGame } from './games/catalog';
+import { RestFaults, upstreamErrorJson } from './faults/rest-faults';
 import { SentLog, type SentFrame } from './faults/sent-log';
-import { StreamFaults, type Precision, type StreamFaultRates } from './faults/stream-faults';
+import { StreamFaults, type Precision } from './faults/stream-faults';
 import { RateLimiter, sendErrorJson, sendRateLimited } from './rate-limit';
 import { createRestHandler } from './rest';
 import type { RoundLog, SimRoundRecord } from './round-log';
 import { StreamHub, type FrameListener } from './stream';
 import { TickTock } from './ticktock/ticktock';
-import type { TickTockGrant } from './ticktock/scopes';
-import { isTier, rulesFor, type KeyGrant, type Tier, type TierRules } from './tiers';
+import { settle, type SandboxOptions } from './sandbox-settings';
+import { rulesFor, type Tier, type TierRules } from './tiers';
 
 // The embedded sandbox: a loopback implementation of the TrackerSino contract (REST + stream)
 // that the app's demo mode, tests and benchmarks reach through the same client a real key uses.
@@ -25,51 +24,7 @@ export type { SentFrame } from './faults/sent-log';
 export type { FrameFault, Precision, StreamFaultRates } from './faults/stream-faults';
 export type { RestFaultOptions } from './faults/rest-faults';
 export type { TickTockGrant } from './ticktock/scopes';
-
-/** Faults switched on from the start; each rate is a probability in 0..1, drawn from the seed. */
-export interface SandboxFaults {
-  /** Per frame and socket: drop (cut the socket instead), duplicate, reorder, garble, precision. */
-  readonly stream?: StreamFaultRates;
-  /** Per REST request: errorRate (503), slowRate and slowMs. */
-  readonly rest?: RestFaultOptions;
-}
-
-export interface SandboxOptions {
-  /** 0 (default) picks an ephemeral port. */
-  port?: number;
-  /** Default '127.0.0.1'. */
-  host?: string;
-  /** The accepted Bearer key; default 'ts_sandbox_' + 24 random hex chars. */
-  key?: string;
-  /** The plan of `key`; default 'pro' (50 req/s, burst 100, stream). */
-  keyTier?: Tier;
-  /** More keys, each with its plan (and, for a custom plan, its own ratePerSecond and burst). */
-  keys?: readonly KeyGrant[];
-  /** Fault injection from the start; the methods below inject them on command. */
-  faults?: SandboxFaults;
-  /** Default random. The same seed and epochMs give identical rounds (ids, indices, times, multipliers). */
-  seed?: string;
-  /** Default ['stake-crash', 'crazytime']; an unknown slug throws. */
-  games?: readonly string[];
-  /** History generated at start-up when epochMs is not given; default 6 h. */
-  historyMs?: number;
-  /** Instead of historyMs: start with at least this many finished rounds of every game. */
-  historyRounds?: number;
-  /** Wall-clock ms at which round 0 of every game finished; default Date.now() - historyMs. */
-  epochMs?: number;
-  /** Cadence divisor, default 1 (speed 100 plays 100× more rounds per second). */
-  speed?: number;
-  /** Default 25000, as the seed's heartbeat. */
-  pingIntervalMs?: number;
-  /** The TickTock CS2 key holding every stream scope; default 'ttk_sandbox_' + 24 random hex chars. */
-  ticktockKey?: string;
-  /** More TickTock keys, each with its scopes (cs2:stream:matches, cs2:stream:markets, cs2:stream:scoreboard). */
-  ticktockKeys?: readonly TickTockGrant[];
-  /** The CS2 stream's keep-alive cadence; default 10000, as the seed. */
-  cs2AliveIntervalMs?: number;
-  /** CS2 matches played at once (each followed by the next); default 2, 0 for none. */
-  cs2Matches?: number;
-}
+export type { SandboxFaults, SandboxOptions } from './sandbox-settings';
 
 export interface Sandbox {
   /** API root, e.g. 'http://127.0.0.1:41234'; clients append /v1-beta/... */
@@ -117,60 +72,8 @@ export interface Sandbox {
   onFrameSent(listener: FrameListener): () => void;
 }
 
-const SIX_HOURS_MS = 6 * 60 * 60 * 1000;
 /** Node turns timeouts over ~24.8 days into 1 ms; a slow sandbox waits in steps of an hour instead. */
 const LONGEST_TIMER_MS = 60 * 60 * 1000;
-
-interface Settings {
-  readonly port: number;
-  readonly host: string;
-  readonly key: string;
-  readonly grants: readonly KeyGrant[];
-  readonly seed: string;
-  readonly games: readonly string[];
-  readonly epochMs: number;
-  readonly speed: number;
-  readonly pingIntervalMs: number;
-}
-
-function requireNumber(name: string, value: number, valid: boolean): number {
-  if (!Number.isFinite(value) || !valid) throw new Error(`startSandbox: option ${name} has an invalid value ${value}`);
-  return value;
-}
-
-function settle(options: SandboxOptions): Settings {
-  const historyMs = options.historyMs ?? SIX_HOURS_MS;
-  requireNumber('historyMs', historyMs, historyMs >= 0);
-  const speed = requireNumber('speed', options.speed ?? 1, (options.speed ?? 1) > 0);
-  if (options.historyRounds !== undefined && options.epochMs !== undefined) throw new Error('startSandbox: give historyRounds or epochMs, not both');
-  const pingIntervalMs = options.pingIntervalMs ?? 25_000;
-  const port = options.port ?? 0;
-  const seed = options.seed ?? randomBytes(16).toString('hex');
-  const epochMs = options.epochMs ?? Date.now() - (options.historyRounds === undefined ? historyMs : roundsSpanMs(options, seed, speed));
-  const games = [...new Set((options.games ?? DEFAULT_SIM_GAMES).map(canonicalSlug))];
-  for (const slug of games) {
-    if (findGame(slug) === undefined) {
-      throw new Error(`startSandbox: unknown game "${slug}"; the sandbox runs ${simulatedSlugs().join(', ')}`);
-    }
-  }
-  const key = options.key ?? `ts_sandbox_${randomBytes(12).toString('hex')}`;
-  const grants: KeyGrant[] = [{ key, tier: options.keyTier ?? 'pro' }, ...(options.keys ?? [])];
-  for (const grant of grants) {
-    if (!isTier(grant.tier)) throw new Error(`startSandbox: tier "${grant.tier}" is not starter, pro or enterprise`);
-    if (grant.key === '') throw new Error('startSandbox: an API key cannot be empty');
-  }
-  return {
-    port: requireNumber('port', port, Number.isInteger(port) && port >= 0 && port < 65_536),
-    host: options.host ?? '127.0.0.1',
-    key,
-    grants,
-    seed,
-    games,
-    epochMs: Math.floor(requireNumber('epochMs', epochMs, true)),
-    speed: requireNumber('speed', speed, speed > 0),
-    pingIntervalMs: requireNumber('pingIntervalMs', pingIntervalMs, pingIntervalMs > 0),
-  };
-}
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const settings = settle(options);
@@ -312,32 +215,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     tierOf: (candidate) => keyCheck.find(candidate)?.tier,
     onFrameSent: (listener) => hub.onFrameSent(listener),
   };
-}
-
-/** Round counts up to this are met exactly; beyond, the span is extrapolated from this many rounds. */
-const EXACT_HISTORY_ROUNDS = 50_000;
-
-/**
- * How long before now round 0 must have finished for every game to have `historyRounds` rounds
- * by now: each game is played on a probe timeline starting at 0. Up to 50,000 rounds the probe
- * plays them all and the count is exact; a longer history would cost twice its generation time,
- * so its span is the probe's mean cadence times the count (within about 1% of it).
- */
-function roundsSpanMs(options: SandboxOptions, seed: string, speed: number): number {
-  const count = options.historyRounds ?? 0;
-  requireNumber('historyRounds', count, Number.isInteger(count) && count >= 0);
-  if (count === 0) return -1;
-  const probed = Math.min(count, EXACT_HISTORY_ROUNDS);
-  let spanMs = 0;
-  for (const slug of new Set((options.games ?? DEFAULT_SIM_GAMES).map(canonicalSlug))) {
-    const game = findGame(slug);
-    if (game === undefined) continue;
-    const probe = game.openLog({ seed, epochMs: 0, speed });
-    probe.finishCount(probed);
-    const lastMs = probe.records[probed - 1]?.finalizedAtMs ?? 0;
-    spanMs = Math.max(spanMs, probed === count ? lastMs : Math.ceil((lastMs / (probed - 1)) * (count - 1)));
-  }
-  return spanMs;
 }
 
 function failUnknown(slug: string): never {
