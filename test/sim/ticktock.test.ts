@@ -139,7 +139,12 @@ describe('GET /cs2/v1/stream', () => {
   it('keeps seq unique across reconnects, and one event keeps one seq on every socket', async () => {
     const first = await listen();
     const twin = await listen();
-    await waitFor(() => first.envelopes.length >= 20);
+    // Each socket's snapshot is its own; wait for change events both sockets received.
+    const sharedWithTwin = (): Envelope[] => {
+      const twinSeqs = new Set(twin.envelopes.map((envelope) => envelope.meta.seq));
+      return first.envelopes.filter((envelope) => envelope.type !== 'alive' && twinSeqs.has(envelope.meta.seq));
+    };
+    await waitFor(() => first.envelopes.length >= 20 && sharedWithTwin().length > 5);
     first.socket.close();
     const second = await listen();
     await waitFor(() => second.envelopes.length >= 20);
