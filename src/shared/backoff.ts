@@ -31,4 +31,9 @@ export class Backoff {
   reset(): void {
     this.attempt = 0;
   }
+
+  /** Delays handed out since the last reset. */
+  get attempts(): number {
+    return this.attempt;
+  }
 }

@@ -142,6 +142,33 @@ describe('recording from the sandbox', () => {
     await expectCompleteHistory();
   });
 
+  it('retries a backfill that meets server errors, and completes it', async () => {
+    sandbox.failNextRequests(3);
+    core = await start();
+    await expectCompleteHistory();
+  });
+
+  it('waits as long as a 429 says, then completes the backfill', async () => {
+    await sandbox.close();
+    // A key allowed one request a second: the backfill's 50-row pages run into 429 at once.
+    sandbox = await startSandbox({ ...simOptions, epochMs, keys: [{ key: 'slow-key', tier: 'pro', ratePerSecond: 1, burst: 1 }] });
+    const logged: string[] = [];
+    core = await startRoundlog(
+      { ...config(), upstream: { baseUrl: sandbox.url, apiKey: 'slow-key' } },
+      { recorder: { overlapMs: 0, pageSize: 200 }, log: (line) => logged.push(line) },
+    );
+    const sawRateLimit = new Promise<void>((resolve) => {
+      const off = core!.recorder.changed.on(() => {
+        if (/slow down \(429\)/.test(core!.recorder.gameProgress('stake-crash').detail ?? '')) {
+          off();
+          resolve();
+        }
+      });
+    });
+    await sawRateLimit;
+    await expectCompleteHistory();
+  }, 60_000);
+
   it('stops and says what to do when the key is rejected', async () => {
     core = await startRoundlog({ ...config(), upstream: { baseUrl: sandbox.url, apiKey: 'not-the-key' } });
     await waitFor(() => core!.recorder.connection.state === 'error', () => core!.recorder.connection.state);

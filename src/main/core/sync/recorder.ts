@@ -5,7 +5,8 @@ import { Emitter } from '../emitter';
 import type { Round } from '../round';
 import type { RoundStore } from '../store/round-store';
 import type { RoundWriter } from '../store/round-writer';
-import type { TrackerSinoRest } from '../sources/trackersino/rest-client';
+import type { RoundsQuery, TrackerSinoRest } from '../sources/trackersino/rest-client';
+import type { PageResult } from '../sources/trackersino/round-page';
 import { parseRoundFrame, RowError } from '../sources/trackersino/round-row';
 import type { RoundStream, StreamEvent } from '../sources/trackersino/round-stream';
 import { UpstreamError } from '../sources/trackersino/upstream-error';
@@ -90,7 +91,7 @@ export class Recorder {
         this.live.clear();
         this.newestFrameUs.clear();
         this.setConnection('open', null);
-        for (const game of this.options.games) void this.backfill(game, generation, new Backoff({ baseMs: 1_000, capMs: 60_000 }));
+        for (const game of this.options.games) void this.backfill(game, generation);
         break;
       }
       case 'closed':
@@ -138,14 +139,51 @@ export class Recorder {
     const timer = setTimeout(() => {
       this.retries.delete(timer);
       if (generation !== this.generation) return;
-      for (const game of this.options.games) void this.backfill(game, generation, new Backoff({ baseMs: 1_000, capMs: 60_000 }));
+      for (const game of this.options.games) void this.backfill(game, generation);
     }, this.refetchDelayMs);
     this.retries.add(timer);
   }
 
+  /**
+   * One page, retried after server errors, network errors, unreadable pages and 429s (waiting at
+   * least as long as Retry-After says) until it comes or the generation ends (null). Retrying the
+   * page, not the walk, keeps a rate-limited backfill from spending its budget on pages it has.
+   */
+  private async fetchPage(game: string, generation: number, backoff: Backoff, query: RoundsQuery): Promise<PageResult | null> {
+    for (;;) {
+      try {
+        const page = await this.options.rest.rounds(game, query);
+        if (generation !== this.generation) return null;
+        if (backoff.attempts > 0) this.setGame(game, 'backfilling', null);
+        backoff.reset();
+        return page;
+      } catch (error) {
+        if (generation !== this.generation) return null;
+        const upstream = error instanceof UpstreamError ? error : null;
+        if (upstream?.isFatal) throw error;
+        if (!upstream && !(error instanceof RowError)) throw error;
+        const message = upstream?.message ?? `TrackerSino sent a page Roundlog cannot read (${(error as RowError).reason}).`;
+        const waitMs = Math.max(backoff.next(), (upstream?.retryAfterS ?? 0) * 1000);
+        this.setGame(game, 'backfilling', `${message} Next try in ${Math.ceil(waitMs / 1000)} s.`);
+        if (!(await this.wait(waitMs, generation))) return null;
+      }
+    }
+  }
+
+  /** Resolves true after `ms`, or false if the generation ends first (stop clears the timer). */
+  private wait(ms: number, generation: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.retries.delete(timer);
+        resolve(generation === this.generation);
+      }, ms);
+      this.retries.add(timer);
+    });
+  }
+
   /** Pages back from the newest round to the resume point with `since` + `before_index`. */
-  private async backfill(game: string, generation: number, backoff: Backoff): Promise<void> {
-    const { rest, store, writer } = this.options;
+  private async backfill(game: string, generation: number): Promise<void> {
+    const { store, writer } = this.options;
     const pageSize = this.options.pageSize ?? 1000;
     const resumeUs = store.completeThrough(game) ?? (Date.now() - this.options.historyDepthMs) * 1000;
     const since = microsToIso(resumeUs - (this.options.overlapMs ?? 5_000) * 1000);
@@ -154,10 +192,11 @@ export class Recorder {
     let beforeIndex: bigint | undefined;
     // Why the walk stopped before an empty page proved it had reached `since`, if it did.
     let stoppedEarly: string | null = null;
+    const backoff = new Backoff({ baseMs: 1_000, capMs: 60_000 });
     try {
       for (;;) {
-        const page = await rest.rounds(game, { limit: pageSize, since, ...(beforeIndex === undefined ? {} : { beforeIndex }) });
-        if (generation !== this.generation) return;
+        const page = await this.fetchPage(game, generation, backoff, { limit: pageSize, since, ...(beforeIndex === undefined ? {} : { beforeIndex }) });
+        if (page === null) return;
         writer.enqueue(page.rounds, { bulk: true });
         // A row upstream serves malformed is logged (and quarantined with issue 4); fetching it
         // again would give the same row, so it does not hold the cursor back.
@@ -181,20 +220,8 @@ export class Recorder {
         beforeIndex = oldestIndex;
       }
     } catch (error) {
-      if (generation !== this.generation) return;
-      const upstream = error instanceof UpstreamError ? error : null;
-      const message = upstream?.message ?? (error instanceof RowError ? `TrackerSino sent a page Roundlog cannot read (${error.reason}).` : String(error));
-      if (upstream?.isFatal) {
-        this.setGame(game, 'error', message);
-        return;
-      }
-      const waitMs = Math.max(backoff.next(), (upstream?.retryAfterS ?? 0) * 1000);
-      this.setGame(game, 'error', `${message} Next try in ${Math.ceil(waitMs / 1000)} s.`);
-      const timer = setTimeout(() => {
-        this.retries.delete(timer);
-        if (generation === this.generation) void this.backfill(game, generation, backoff);
-      }, waitMs);
-      this.retries.add(timer);
+      // Only what retrying cannot mend reaches here: a rejected key or tier.
+      if (generation === this.generation) this.setGame(game, 'error', error instanceof Error ? error.message : String(error));
       return;
     }
     if (stoppedEarly !== null) {
