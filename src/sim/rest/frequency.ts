@@ -1,5 +1,6 @@
 import { badParameter } from '../api-error';
-import { crashLaw, fairLaw, isCrashKind, type CrashLaw } from '../stats/crash-law';
+import { isCrashLike } from '../../shared/games';
+import { crashLaw, fairLaw, type CrashLaw } from '../stats/crash-law';
 import { fixedText } from '../stats/decimal-text';
 import type { JsonValue } from '../stats/json-text';
 import { unitsOf, thresholdUnits } from '../stats/round-facts';
@@ -19,7 +20,8 @@ function parseHouseEdge(value: string | undefined): number | null {
 }
 
 function lawFor(request: GameRequest, houseEdge: number | null): CrashLaw | null {
-  if (!isCrashKind(request.log.info)) return null;
+  // Only a crash point has a `(1 - edge) / x` baseline.
+  if (!isCrashLike(request.log.info.kind)) return null;
   return houseEdge === null ? crashLaw(request.log.info) : fairLaw(houseEdge);
 }
 

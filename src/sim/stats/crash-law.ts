@@ -41,8 +41,3 @@ const LAWS: ReadonlyMap<string, CrashLaw> = new Map([
 export function crashLaw(info: GameInfo): CrashLaw | null {
   return LAWS.get(info.slug) ?? null;
 }
-
-/** Kinds whose multiplier is a crash point, for which a `(1 - edge) / x` baseline means something. */
-export function isCrashKind(info: GameInfo): boolean {
-  return info.kind === 'crash' || info.kind === 'slide';
-}
