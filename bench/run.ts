@@ -5,7 +5,7 @@ import { startRoundlog } from '../src/main/core/compose';
 import { workerPageParser } from '../src/main/core/sources/trackersino/page-parser';
 import { parseRoundPage } from '../src/main/core/sources/trackersino/round-page';
 import { openDatabase } from '../src/main/core/store/database';
-import { RoundStore } from '../src/main/core/store/round-store';
+import { History } from '../src/main/core/store/history';
 import { RoundWriter } from '../src/main/core/store/round-writer';
 import { startSandbox } from '../src/sim/server';
 import { percentile, printReport, type Figure } from './report';
@@ -31,15 +31,15 @@ async function sandboxRows(count: number): Promise<string[]> {
 
 function freshStore(dir: string, name: string) {
   const db = openDatabase(join(dir, name));
-  return { db, store: new RoundStore(db, () => 'crash') };
+  return { db, history: new History(db, () => 'crash') };
 }
 
 /** Pages in flight at once: as when a few games backfill together. */
 const PAGES_IN_FLIGHT = 3;
 
 async function ingestThroughRoundlog(dir: string, pages: string[]): Promise<number> {
-  const { db, store } = freshStore(dir, 'roundlog.sqlite');
-  const writer = new RoundWriter(store);
+  const { db, history } = freshStore(dir, 'roundlog.sqlite');
+  const writer = new RoundWriter(history);
   const parser = workerPageParser(new URL('./page-parse-worker.js', import.meta.url));
   let stored = 0;
   writer.committed.on((rounds) => (stored += rounds.length));
@@ -64,8 +64,8 @@ async function ingestThroughRoundlog(dir: string, pages: string[]): Promise<numb
 function ingestRaw(dir: string, pages: string[]): number {
   // The same values, already extracted, inserted with one prepared statement: SQLite's own cost.
   const rows = pages.flatMap((page) => parseRoundPage('stake-crash', page).rounds);
-  const { db, store } = freshStore(dir, 'raw.sqlite');
-  const gameId = store.gameId('stake-crash');
+  const { db, history } = freshStore(dir, 'raw.sqlite');
+  const gameId = history.rounds.gameId('stake-crash');
   const insert = db.prepare(`
     INSERT INTO rounds (game_id, round_id, round_index, multiplier, multiplier_value, segment, finalized_us, finalized_at, row_json)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (game_id, round_id) DO NOTHING`);
@@ -87,6 +87,7 @@ async function frameToSubscriber(dir: string): Promise<number[]> {
       upstream: { baseUrl: sandbox.url, apiKey: sandbox.key },
       games: ['stake-crash', 'crazytime'],
       historyDepthMs: 60_000,
+      tier: 'auto',
       pingIntervalMs: 25_000,
     },
     { pageParseWorker: new URL('./page-parse-worker.js', import.meta.url) },
@@ -99,7 +100,7 @@ async function frameToSubscriber(dir: string): Promise<number[]> {
       const now = performance.now();
       for (const round of rounds) {
         const sent = sentAt.get(`${round.game}/${round.roundId}`);
-        if (sent !== undefined && core.recorder.gameProgress(round.game).state === 'live') delays.push(now - sent);
+        if (sent !== undefined && core.recorder.game(round.game)?.state === 'live') delays.push(now - sent);
       }
       if (delays.length >= LATENCY_FRAMES) resolve();
     });

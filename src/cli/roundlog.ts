@@ -5,6 +5,7 @@ import { startRoundlog, type RoundlogCore } from '../main/core/compose';
 import { StoreError } from '../main/core/store/store-error';
 import { startServe } from '../main/serve/serve-server';
 import { startSandbox } from '../sim/server';
+import { isTier, type Tier } from '../shared/tiers';
 import { followProgress } from './progress';
 
 const USAGE = `Usage: roundlog <command> [options]
@@ -45,7 +46,11 @@ Options for serve and sync:
   --base-url URL     TrackerSino API root, e.g. https://api.trackersino.com (env TRACKERSINO_BASE_URL)
   --api-key KEY      TrackerSino API key (env TRACKERSINO_API_KEY); without one, the embedded sandbox runs
   --games a,b        games to track (default stake-crash,crazytime)
-  --history 6h       how far back a game's first backfill reaches
+  --history 6h       how far back the history reaches (a duration, or "all" for everything upstream has);
+                     the last hour is fetched first, older rounds behind live tracking, resumable
+  --tier auto        the key's plan: starter, pro, enterprise, or auto (default: learned from the stream;
+                     a key without the stream is tracked by polling within Starter's 5 requests per second)
+                     (env TRACKERSINO_TIER)
 `;
 
 const COMMON = {
@@ -54,6 +59,7 @@ const COMMON = {
   'api-key': { type: 'string' },
   games: { type: 'string' },
   history: { type: 'string' },
+  tier: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -76,7 +82,7 @@ function port(text: string | undefined): number | undefined {
 
 function configFrom(values: Record<string, unknown>): RoundlogConfig {
   const text = (key: string): string | undefined => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
-  return resolveConfig({ dataDir: text('data-dir'), baseUrl: text('base-url'), apiKey: text('api-key'), games: text('games'), history: text('history') });
+  return resolveConfig({ dataDir: text('data-dir'), baseUrl: text('base-url'), apiKey: text('api-key'), games: text('games'), history: text('history'), tier: text('tier') });
 }
 
 /** The worker sits beside this file in `out/main`. */
@@ -108,11 +114,9 @@ async function runSim(args: string[]): Promise<void> {
     'error-rate': text, 'slow-rate': text, 'slow-ms': text,
     'cs2-key': text, 'cs2-keys': text, 'cs2-alive': text, 'cs2-matches': text,
   });
-  const TIERS = ['starter', 'pro', 'enterprise'] as const;
-  type SimTier = (typeof TIERS)[number];
-  const tierOf = (flag: string, name: string): SimTier => {
-    if (!(TIERS as readonly string[]).includes(name)) throw new UsageError(`${flag} ${name}: the tier must be starter, pro or enterprise.`);
-    return name as SimTier;
+  const tierOf = (flag: string, name: string): Tier => {
+    if (!isTier(name)) throw new UsageError(`${flag} ${name}: the tier must be starter, pro or enterprise.`);
+    return name;
   };
   const positive = (flag: string, value: string | undefined): number | undefined => {
     if (value === undefined) return undefined;
@@ -204,7 +208,7 @@ async function runServe(args: string[]): Promise<void> {
   if (host !== '127.0.0.1') {
     console.warn(`WARNING: serving on ${host}: anyone who can reach this address and learns the link can read your history.`);
   }
-  const core = await startRoundlog(configFrom(values), { pageParseWorker: PAGE_PARSE_WORKER });
+  const core = await startWhenWritable(configFrom(values));
   const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
   const serve = await startServe({ service: core.service, rendererDir, host, ...(values.port !== undefined ? { port: port(values.port) } : {}) });
   console.log(`Recording ${core.config.games.join(', ')}: ${describeSource(core)}`);
@@ -216,11 +220,32 @@ async function runServe(args: string[]): Promise<void> {
   });
 }
 
+/** Waits between attempts to open a history on a disk that is full or cannot be written. */
+const STORE_RETRY_MS = 5_000;
+
+/**
+ * Starts the core; a history that cannot be opened because of its disk (full, read-only) is
+ * tried again every few seconds with the reason printed, as a recorder left running should.
+ */
+async function startWhenWritable(config: RoundlogConfig): Promise<RoundlogCore> {
+  let lastMessage = '';
+  for (;;) {
+    try {
+      return await startRoundlog(config, { pageParseWorker: PAGE_PARSE_WORKER });
+    } catch (error) {
+      if (!(error instanceof StoreError) || error.code === 'database_too_new') throw error;
+      if (error.message !== lastMessage) console.error(`roundlog: ${error.message} Trying again every ${STORE_RETRY_MS / 1000} s.`);
+      lastMessage = error.message;
+      await new Promise((resolve) => setTimeout(resolve, STORE_RETRY_MS));
+    }
+  }
+}
+
 async function runSync(args: string[]): Promise<void> {
   const values = parse(args, { for: { type: 'string' } });
   const forMs = values.for === undefined ? null : parseDuration(values.for);
   if (forMs === null && values.for !== undefined) throw new UsageError(`--for ${values.for} is not a duration such as 60s or 10m.`);
-  const core = await startRoundlog(configFrom(values), { pageParseWorker: PAGE_PARSE_WORKER });
+  const core = await startWhenWritable(configFrom(values));
   console.log(`Recording ${core.config.games.join(', ')}: ${describeSource(core)}`);
   console.log(`History: ${core.databaseFile}`);
   const stopProgress = followProgress(core.service, (line) => console.log(line));

@@ -9,8 +9,45 @@ import { roundViewSchema } from './round';
 export const connectionStateSchema = z.enum(['connecting', 'open', 'reconnecting', 'error', 'stopped']);
 export type ConnectionState = z.infer<typeof connectionStateSchema>;
 
-export const gameStateSchema = z.enum(['connecting', 'backfilling', 'live', 'stale', 'error']);
+/**
+ * A tracked game's sync state. `backfilling`: a walk through older pages is catching up (progress
+ * in `backfill`); `stale`: no live source since `staleSince`; `paused`: the user paused it, or the
+ * history cannot be written; `error`: retrying cannot help (`detail` says what to do).
+ */
+export const gameStateSchema = z.enum(['connecting', 'backfilling', 'live', 'stale', 'paused', 'error']);
 export type GameState = z.infer<typeof gameStateSchema>;
+
+export const backfillProgressSchema = z
+  .object({
+    /** `catch-up`: from the newest round back to where the history is complete; `deep`: older history down to the chosen depth. */
+    kind: z.enum(['catch-up', 'deep']),
+    /** Rows received by this walk so far. */
+    rows: z.number().int().nonnegative(),
+    /** Rows per second over the last few pages. */
+    rowsPerSecond: z.number().nonnegative(),
+    /** 0..1 of the time span to cover, when its end is known. */
+    fraction: z.number().min(0).max(1).nullable(),
+    etaSeconds: z.number().nonnegative().nullable(),
+  })
+  .strict();
+export type BackfillProgress = z.infer<typeof backfillProgressSchema>;
+
+export const completenessSchema = z
+  .object({
+    /** The history is known to hold every round from `from` through `through` (ISO), or null before the first backfill. */
+    from: z.string().nullable(),
+    through: z.string().nullable(),
+    /** True once the deep backfill has reached the chosen depth (or the game's first round). */
+    depthReached: z.boolean(),
+    /** Spans not yet known complete within the chosen depth, e.g. a laptop's sleep not yet backfilled. */
+    openSpans: z.number().int().nonnegative(),
+    gapsFound: z.number().int().nonnegative(),
+    gapsFilled: z.number().int().nonnegative(),
+    /** Rounds that reached the history only through a gap's backfill. */
+    roundsRecovered: z.number().int().nonnegative(),
+  })
+  .strict();
+export type Completeness = z.infer<typeof completenessSchema>;
 
 export const gameStatusSchema = z
   .object({
@@ -18,14 +55,47 @@ export const gameStatusSchema = z
     name: z.string(),
     provider: z.string(),
     kind: z.string(),
+    /** False for a game the upstream sent that Roundlog does not know: stored as a generic series. */
+    known: z.boolean(),
+    /** False for a game in the history that is not tracked now (e.g. an unknown game seen on the stream). */
+    tracked: z.boolean(),
     state: gameStateSchema,
     /** A sentence a person can act on, or null when all is well. */
     detail: z.string().nullable(),
+    staleSince: z.string().nullable(),
     lastRoundAt: z.string().nullable(),
     roundsStored: z.number().int().nonnegative(),
+    backfill: backfillProgressSchema.nullable(),
+    completeness: completenessSchema,
+    /** Frames and rows of this game set aside as undecodable. */
+    quarantined: z.number().int().nonnegative(),
+    /** Finalisation upstream to commit here, over recent live rounds (ms), or null before any. */
+    commitDelayMs: z.object({ p50: z.number(), p95: z.number(), rounds: z.number().int() }).strict().nullable(),
   })
   .strict();
 export type GameStatus = z.infer<typeof gameStatusSchema>;
+
+export const tierSchema = z.enum(['starter', 'pro', 'enterprise']);
+export type Tier = z.infer<typeof tierSchema>;
+
+export const syncStatusSchema = z
+  .object({
+    tier: tierSchema,
+    /** `setting`: the user chose it; `detected`: learned from the stream (403 → starter, open → pro); `assumed`: not known yet. */
+    tierSource: z.enum(['setting', 'detected', 'assumed']),
+    /** How live rounds arrive: the stream, or polling /rounds when the tier has no stream. */
+    live: z.enum(['stream', 'polling']),
+    /** The request budget Roundlog keeps to (a little under the tier's). */
+    requestsPerSecond: z.number().positive(),
+    requestsWaiting: z.number().int().nonnegative(),
+    /** Set while TrackerSino's last 429 asks us to wait (ISO). */
+    rateLimitedUntil: z.string().nullable(),
+    rateLimitedCount: z.number().int().nonnegative(),
+    /** Undecodable frames and rows set aside in quarantine, all games (and none) together. */
+    quarantined: z.number().int().nonnegative(),
+  })
+  .strict();
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
 export const statusSchema = z
   .object({
@@ -39,6 +109,7 @@ export const statusSchema = z
     connection: z
       .object({ state: connectionStateSchema, detail: z.string().nullable() })
       .strict(),
+    sync: syncStatusSchema,
     games: z.array(gameStatusSchema),
   })
   .strict();
@@ -54,6 +125,11 @@ export const requestSchemas = {
   getRecentRounds: {
     input: z.object({ game: slugSchema, limit: z.number().int().min(1).max(5000) }).strict(),
     output: z.array(roundViewSchema),
+  },
+  /** Stops recording a tracked game until resumed; a resumed game catches up at once. */
+  setGamePaused: {
+    input: z.object({ game: slugSchema, paused: z.boolean() }).strict(),
+    output: z.null(),
   },
 } as const;
 

@@ -62,6 +62,13 @@ export interface Sandbox {
   failNextRequests(count: number, status?: number): void;
   /** Fault injection: the next `count` REST requests are answered after `delayMs`. */
   slowNextRequests(count: number, delayMs: number): void;
+  /**
+   * Fault injection: sends `text` unchanged on every open stream socket, whatever games it asked
+   * for: a game the client does not know, a message that is not a round, or bytes that are not JSON.
+   */
+  sendRawFrame(text: string): void;
+  /** Every REST request answered so far (TrackerSino's, not TickTock's), in order. */
+  requests(): readonly ServedRequest[];
   /** Rounds finalised so far, oldest first (the live array: do not keep it past close()). */
   rounds(game: string): readonly SimRoundRecord[];
   /** Frames put on the wire for `game`, in send order, one entry per socket and copy. */
@@ -70,6 +77,12 @@ export interface Sandbox {
   tierOf(key: string): Tier | undefined;
   /** Called right after each frame is sent to each socket; returns the unsubscribe function. */
   onFrameSent(listener: FrameListener): () => void;
+}
+
+export interface ServedRequest {
+  readonly path: string;
+  readonly status: number;
+  readonly key: string | null;
 }
 
 /** Node turns timeouts over ~24.8 days into 1 ms; a slow sandbox waits in steps of an hour instead. */
@@ -107,7 +120,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const rest = createRestHandler({ keyCheck, logs, finishDueRounds: () => logs.forEach(finishDue) });
   const limiter = new RateLimiter();
   // REST behind the plan: the key is checked first (rest answers 401), then its budget, then faults.
+  const served: ServedRequest[] = [];
   const gatedRest = (req: IncomingMessage, res: ServerResponse): void => {
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? null;
+    res.once('finish', () => served.push({ path: req.url ?? '', status: res.statusCode, key: bearer }));
     const rules = keyCheck.fromHeader(req.headers.authorization);
     if (rules === undefined) return rest(req, res);
     const retryAfterS = limiter.check(rules, Date.now());
@@ -203,6 +219,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     shiftPrecisionNextFrames: (count, precision) => streamFaults.command('precision', count, precision),
     failNextRequests: (count, status = 503) => restFaults.failNext(count, status),
     slowNextRequests: (count, delayMs) => restFaults.slowNext(count, delayMs),
+    sendRawFrame: (text) => hub.sendRaw(text),
+    requests: () => served,
     rounds(game) {
       const log = logs.get(canonicalSlug(game)) ?? failUnknown(game);
       return log.records;

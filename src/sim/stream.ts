@@ -196,6 +196,11 @@ export class StreamHub {
     return () => this.listeners.delete(listener);
   }
 
+  /** Sends `text` as it is to every open socket, whatever its games: an arbitrary message from upstream. */
+  sendRaw(text: string): void {
+    for (const client of this.clients) if (client.socket.readyState === WebSocket.OPEN) client.socket.send(text);
+  }
+
   /** Cuts every socket without a close frame, as a network failure would. */
   dropAll(): void {
     for (const client of this.clients) {

@@ -4,6 +4,7 @@ import { startRoundlog, type ComposeOptions, type RoundlogCore } from '../../src
 import type { RoundlogConfig } from '../../src/main/core/config';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sim/server';
 import { builtPageParseWorker } from '../support/built-worker';
+import { expectCompleteHistory as expectStoredOnce } from '../support/complete-history';
 import { readHistory } from '../support/history';
 import { useTempDir } from '../support/temp-dir';
 import { waitFor } from '../support/wait';
@@ -52,31 +53,19 @@ describe('recording from the sandbox', () => {
       upstream: { baseUrl: sandbox.url, apiKey: sandbox.key },
       games: GAMES,
       historyDepthMs: 24 * 3_600_000,
+      tier: 'auto',
       pingIntervalMs: PING_MS,
     };
   }
 
   /** Every round the sandbox has finalised is stored, exactly once, exactly as sent. */
   async function expectCompleteHistory(): Promise<void> {
-    const expected = new Map<string, string>();
-    const missing = (): string[] => {
-      const stored = new Set(readHistory(core!.databaseFile).map((r) => `${r.game}/${r.roundId}`));
-      return [...expected.keys()].filter((key) => !stored.has(key));
-    };
-    for (const game of GAMES) for (const round of sandbox.rounds(game)) expected.set(`${game}/${round.roundId}`, round.json);
-    await waitFor(async () => {
-      await core!.flush();
-      return missing().length === 0;
-    }, () => `missing ${missing().length} of ${expected.size}: ${missing().slice(0, 3).join(', ')}`);
-
-    const stored = readHistory(core!.databaseFile);
-    const keys = stored.map((r) => `${r.game}/${r.roundId}`);
-    expect(new Set(keys).size).toBe(keys.length);
-    for (const row of stored) {
-      const sent = expected.get(`${row.game}/${row.roundId}`);
-      if (sent === undefined) continue; // finalised after the snapshot above
-      const asFrame = `{"game_id":"${row.game}",${sent.slice(1)}`;
-      expect([sent, asFrame]).toContain(row.rowJson);
+    await expectStoredOnce(core!, sandbox, GAMES);
+    // Without faults each row is stored exactly as sent: the REST row, or the frame around it.
+    const sent = new Map<string, string>(GAMES.flatMap((game) => sandbox.rounds(game).map((round) => [`${game}/${round.roundId}`, round.json] as const)));
+    for (const row of readHistory(core!.databaseFile)) {
+      const json = sent.get(`${row.game}/${row.roundId}`);
+      if (json !== undefined) expect([json, `{"game_id":"${row.game}",${json.slice(1)}`]).toContain(row.rowJson);
     }
   }
 
@@ -109,7 +98,7 @@ describe('recording from the sandbox', () => {
 
   it('loses no round and stores none twice when the server is killed and restarted mid-stream', async () => {
     core = await start();
-    await waitFor(() => core!.recorder.gameProgress('stake-crash').state === 'live', () => 'live');
+    await waitFor(() => core!.recorder.game('stake-crash')!.state === 'live', () => 'live');
     const { port, key } = sandbox;
     await sandbox.close();
     await waitFor(() => core!.recorder.connection.state === 'reconnecting', () => core!.recorder.connection.state);
@@ -122,23 +111,23 @@ describe('recording from the sandbox', () => {
 
   it('reconnects and fills the gap when pings stop arriving', async () => {
     core = await start();
-    await waitFor(() => core!.recorder.gameProgress('stake-crash').state === 'live', () => 'live');
+    await waitFor(() => core!.recorder.game('stake-crash')!.state === 'live', () => 'live');
     const reconnects: string[] = [];
     core.recorder.changed.on(() => reconnects.push(core!.recorder.connection.state));
     sandbox.stallStreams(true);
     await waitFor(() => reconnects.includes('reconnecting'), () => `states ${reconnects.join(',')}`);
     sandbox.stallStreams(false);
-    await waitFor(() => core!.recorder.gameProgress('stake-crash').state === 'live', () => core!.recorder.gameProgress('stake-crash').state, 40_000);
+    await waitFor(() => core!.recorder.game('stake-crash')!.state === 'live', () => core!.recorder.game('stake-crash')!.state, 40_000);
     await expectCompleteHistory();
   });
 
   it('counts a frame it cannot decode, and still stores its round through a backfill', async () => {
     const logged: string[] = [];
     core = await start({ log: (line) => logged.push(line) });
-    await waitFor(() => core!.recorder.gameProgress('stake-crash').state === 'live', () => 'live');
+    await waitFor(() => core!.recorder.game('stake-crash')!.state === 'live', () => 'live');
     sandbox.garbleNextFrames(1);
     await waitFor(() => core!.recorder.rejectedFrameCount === 1, () => 'a rejected frame');
-    expect(logged.join('\n')).toMatch(/rejected a stream frame: not JSON/);
+    expect(logged.join('\n')).toMatch(/set aside a stream frame: not JSON/);
     await expectCompleteHistory();
   });
 
@@ -159,7 +148,7 @@ describe('recording from the sandbox', () => {
     );
     const sawRateLimit = new Promise<void>((resolve) => {
       const off = core!.recorder.changed.on(() => {
-        if (/slow down \(429\)/.test(core!.recorder.gameProgress('stake-crash').detail ?? '')) {
+        if (/slow down \(429\)/.test(core!.recorder.game('stake-crash')!.detail ?? '')) {
           off();
           resolve();
         }
@@ -182,7 +171,7 @@ describe('recording from the sandbox', () => {
 
   it('resumes after a restart of the app from where its history is complete', async () => {
     core = await start();
-    await waitFor(() => core!.recorder.gameProgress('crazytime').state === 'live', () => 'live');
+    await waitFor(() => core!.recorder.game('crazytime')!.state === 'live', () => 'live');
     await core.close();
     const firstRun = readHistory(join(dir.path, 'history.sqlite')).length;
     await new Promise((resolve) => setTimeout(resolve, 1_000));

@@ -5,8 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Round } from '../../src/main/core/round';
 import { openDatabase } from '../../src/main/core/store/database';
 import { SCHEMA_VERSION } from '../../src/main/core/store/migrations';
-import { RoundStore } from '../../src/main/core/store/round-store';
+import { History } from '../../src/main/core/store/history';
 import { RoundWriter } from '../../src/main/core/store/round-writer';
+import type { Batch } from '../../src/main/core/store/history';
 import { StoreError } from '../../src/main/core/store/store-error';
 import { useTempDir } from '../support/temp-dir';
 
@@ -70,29 +71,36 @@ describe('the local history', () => {
     db.close();
   });
 
+  const batch = (rounds: Round[], coverage: Batch['coverage'] = []): Batch => ({ rounds, coverage, quarantine: [] });
+
   it('stores a round seen twice once, and reads round_index back exactly', () => {
     const db = openDatabase(file);
-    const store = new RoundStore(db, () => 'crash');
-    expect(store.write([round(1), round(2)], new Map())).toHaveLength(2);
-    expect(store.write([round(2), round(3), round(1)], new Map()).map((r) => r.roundId)).toEqual(['r3']);
-    expect(store.countRounds('stake-crash')).toBe(3);
-    expect(store.recentRounds('stake-crash', 1)[0]!.roundIndex).toBe('7393228772258146756');
+    const history = new History(db, () => 'crash');
+    expect(history.commit(batch([round(1), round(2)]))).toHaveLength(2);
+    expect(history.commit(batch([round(2), round(3), round(1)])).map((r) => r.roundId)).toEqual(['r3']);
+    expect(history.rounds.countRounds('stake-crash')).toBe(3);
+    expect(history.rounds.recentRounds('stake-crash', 1)[0]!.roundIndex).toBe('7393228772258146756');
     db.close();
   });
 
-  it('only ever moves a game’s resume cursor forward', () => {
+  it('merges the spans a game’s history is complete over, and only ever extends the newest forward', () => {
     const db = openDatabase(file);
-    const store = new RoundStore(db, () => 'crash');
-    store.write([], new Map([['stake-crash', 500]]));
-    store.write([], new Map([['stake-crash', 100]]));
-    expect(store.completeThrough('stake-crash')).toBe(500);
-    expect(store.completeThrough('crazytime')).toBeNull();
+    const history = new History(db, () => 'crash');
+    const edge = (n: number) => ({ us: round(n).finalizedUs, index: round(n).roundIndex });
+    const span = (from: number, through: number) => ({ fromUs: edge(from).us, fromIndex: edge(from).index, throughUs: edge(through).us, throughIndex: edge(through).index, atStart: false });
+    history.commit(batch([], [{ game: 'stake-crash', span: span(10, 20) }, { game: 'stake-crash', span: span(1, 5) }]));
+    expect(history.spansOf('stake-crash')).toEqual([span(10, 20), span(1, 5)]);
+    history.commit(batch([], [{ game: 'stake-crash', span: span(5, 10) }]));
+    expect(history.spansOf('stake-crash')).toEqual([span(1, 20)]);
+    history.commit(batch([], [{ game: 'stake-crash', extend: edge(30) }, { game: 'stake-crash', extend: edge(25) }]));
+    expect(history.spansOf('stake-crash')).toEqual([span(1, 30)]);
+    expect(history.spansOf('crazytime')).toEqual([]);
     db.close();
   });
 
   it('tells subscribers of a round only once another connection can read it', async () => {
     const db = openDatabase(file);
-    const writer = new RoundWriter(new RoundStore(db, () => 'crash'));
+    const writer = new RoundWriter(new History(db, () => 'crash'));
     const reader = new BetterSqlite3(file, { readonly: true });
     const seenByReader: number[] = [];
     writer.committed.on((rounds) => {
@@ -112,7 +120,7 @@ describe('the local history', () => {
 
   it('commits a live round at once even behind waiting backfill pages, and commits both', async () => {
     const db = openDatabase(file);
-    const writer = new RoundWriter(new RoundStore(db, () => 'crash'));
+    const writer = new RoundWriter(new History(db, () => 'crash'));
     const batches: string[][] = [];
     writer.committed.on((rounds) => batches.push(rounds.map((r) => r.roundId)));
     writer.enqueue([round(1), round(2)], { bulk: true });
@@ -127,11 +135,13 @@ describe('the local history', () => {
     db.close();
   });
 
-  it('keeps every round of a failed commit and lets no cursor pass them until they are stored', async () => {
+  it('keeps every round of a failed commit and lets no span claim them until they are stored', async () => {
     const db = openDatabase(file);
     db.pragma('busy_timeout = 0');
-    const store = new RoundStore(db, () => 'crash');
-    const writer = new RoundWriter(store);
+    const history = new History(db, () => 'crash');
+    const store = history.rounds;
+    const writer = new RoundWriter(history);
+    const proven = { fromUs: round(1).finalizedUs, fromIndex: round(1).roundIndex, throughUs: round(2).finalizedUs, throughIndex: round(2).roundIndex, atStart: false };
     const failures: (string | null)[] = [];
     writer.failures.on((error) => failures.push(error ? error.message : null));
     const other = new BetterSqlite3(file);
@@ -139,16 +149,16 @@ describe('the local history', () => {
 
     writer.enqueue([round(1)]);
     await new Promise((resolve) => setImmediate(resolve));
-    writer.enqueue([round(2)], { cursor: { game: 'stake-crash', throughUs: round(2).finalizedUs } });
+    writer.enqueue([round(2)], { coverage: { game: 'stake-crash', span: proven } });
     expect(failures).toEqual([expect.stringContaining('SQLITE_BUSY')]);
     expect(writer.backlog).toBe(2);
-    expect(store.completeThrough('stake-crash')).toBeNull();
+    expect(history.spansOf('stake-crash')).toEqual([]);
 
     other.exec('COMMIT');
     writer.flush();
     expect(failures).toEqual([expect.any(String), null]);
     expect(store.countRounds('stake-crash')).toBe(2);
-    expect(store.completeThrough('stake-crash')).toBe(round(2).finalizedUs);
+    expect(history.spansOf('stake-crash')).toEqual([proven]);
     writer.dispose();
     other.close();
     db.close();

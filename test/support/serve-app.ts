@@ -17,7 +17,7 @@ export interface ServedApp {
 export async function startServedApp(): Promise<ServedApp> {
   const dir = useTempDir();
   const core = await startRoundlog(
-    { dataDir: dir.path, upstream: null, games: ['stake-crash', 'crazytime'], historyDepthMs: 3_600_000, pingIntervalMs: 25_000 },
+    { dataDir: dir.path, upstream: null, games: ['stake-crash', 'crazytime'], historyDepthMs: 3_600_000, tier: 'auto', pingIntervalMs: 25_000 },
     { sandbox: { speed: 40, epochMs: Date.now() - 5 * 60_000 } },
   );
   const serve = await startServe({ service: core.service, rendererDir: RENDERER_DIR, log: () => {} });

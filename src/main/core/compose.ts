@@ -6,7 +6,7 @@ import type { RoundlogConfig } from './config';
 import { demoUniverse } from './demo-universe';
 import { createService } from './service';
 import { openDatabase } from './store/database';
-import { RoundStore } from './store/round-store';
+import { History } from './store/history';
 import { RoundWriter } from './store/round-writer';
 import { resolveEndpoints } from './sources/trackersino/endpoints';
 import { inlinePageParser, workerPageParser } from './sources/trackersino/page-parser';
@@ -39,7 +39,7 @@ export interface ComposeOptions {
    */
   readonly pageParseWorker?: URL;
   /** Recorder tuning; tests shrink pages to exercise paging and drop the overlap to expose gaps. */
-  readonly recorder?: Pick<RecorderOptions, 'pageSize' | 'overlapMs' | 'refetchDelayMs'>;
+  readonly recorder?: Pick<RecorderOptions, 'pageSize' | 'overlapMs' | 'refetchDelayMs' | 'clockWatch'>;
 }
 
 /** The one composition root: the Electron main process, every CLI command and the tests call it. */
@@ -56,8 +56,8 @@ export async function startRoundlog(config: RoundlogConfig, options: ComposeOpti
   }
 
   const db = openDatabase(databaseFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  const store = new RoundStore(db, (slug) => findGame(slug)?.kind ?? 'unknown');
-  const writer = new RoundWriter(store);
+  const history = new History(db, (slug) => findGame(slug)?.kind ?? 'unknown');
+  const writer = new RoundWriter(history);
   const endpoints = resolveEndpoints(upstream.baseUrl);
   const stream = new RoundStream({
     url: endpoints.streamUrl(config.games),
@@ -71,18 +71,19 @@ export async function startRoundlog(config: RoundlogConfig, options: ComposeOpti
     games: config.games,
     rest,
     stream,
-    store,
+    history,
     writer,
     historyDepthMs: config.historyDepthMs,
+    tier: config.tier,
     ...(options.log ? { log: options.log } : {}),
   });
   const service = createService({
-    games: config.games,
     mode: sandbox ? 'sandbox' : 'live',
     baseUrl: upstream.baseUrl,
-    store,
+    history,
     writer,
     recorder,
+    historyDepthMs: config.historyDepthMs,
   });
   recorder.start();
 

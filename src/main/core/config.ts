@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { canonicalSlug, DEFAULT_GAMES, SLUG_PATTERN } from '../../shared/games';
+import { isTier, type Tier } from '../../shared/tiers';
 import { PRODUCTION_BASE_URL, resolveEndpoints } from './sources/trackersino/endpoints';
 
 export interface RoundlogConfig {
@@ -9,7 +10,10 @@ export interface RoundlogConfig {
   /** null: no key was given, so the embedded sandbox serves demo data. */
   readonly upstream: { readonly baseUrl: string; readonly apiKey: string } | null;
   readonly games: readonly string[];
-  readonly historyDepthMs: number;
+  /** How far back the history reaches; null for everything upstream has. */
+  readonly historyDepthMs: number | null;
+  /** The key's plan, or `auto` to learn it from the stream. */
+  readonly tier: Tier | 'auto';
   /** The server's documented ping cadence; tests shorten it together with the sandbox's. */
   readonly pingIntervalMs: number;
 }
@@ -37,6 +41,7 @@ export interface ConfigInput {
   readonly apiKey?: string | undefined;
   readonly games?: string | undefined;
   readonly history?: string | undefined;
+  readonly tier?: string | undefined;
 }
 
 const gamesSchema = z
@@ -74,16 +79,20 @@ export function resolveConfig(flags: ConfigInput, env: NodeJS.ProcessEnv = proce
   const games = gamesSchema.safeParse(flags.games ?? DEFAULT_GAMES.join(','));
   if (!games.success) throw new ConfigError(`--games: ${games.error.issues.map((issue) => issue.message).join('; ')}`);
 
-  const historyDepthMs = parseDuration(flags.history ?? '6h');
-  if (historyDepthMs === null || historyDepthMs <= 0) {
-    throw new ConfigError(`--history "${flags.history}" is not a duration such as 90m, 6h or 7d.`);
+  const history = (flags.history ?? '6h').trim();
+  const historyDepthMs = history === 'all' ? null : parseDuration(history);
+  if (history !== 'all' && (historyDepthMs === null || historyDepthMs <= 0)) {
+    throw new ConfigError(`--history "${flags.history}" is not a duration such as 90m, 6h or 7d, or "all".`);
   }
+  const tier = (flags.tier ?? env.TRACKERSINO_TIER ?? 'auto').trim();
+  if (tier !== 'auto' && !isTier(tier)) throw new ConfigError(`--tier "${tier}" is not starter, pro, enterprise or auto.`);
 
   return {
     dataDir: flags.dataDir ?? env.ROUNDLOG_DATA_DIR ?? defaultDataDir(env),
     upstream,
     games: [...new Set(games.data.map(canonicalSlug))],
     historyDepthMs,
+    tier,
     pingIntervalMs: 25_000,
   };
 }

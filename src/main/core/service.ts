@@ -1,20 +1,24 @@
-import type { RoundlogService, Status } from '../../shared/contract';
+import type { Completeness, GameStatus, RoundlogService, Status } from '../../shared/contract';
 import { findGame } from '../../shared/games';
 import type { RoundView } from '../../shared/round';
-import { isoToMicros } from '../../shared/time';
+import { isoToMicros, microsToIso } from '../../shared/time';
 import { Emitter } from './emitter';
-import { roundToView, type RoundStore } from './store/round-store';
+import type { History } from './store/history';
+import { roundToView } from './store/round-store';
 import type { RoundWriter } from './store/round-writer';
 import type { StoreError } from './store/store-error';
+import { depthReached } from './sync/coverage';
+import type { GameSync } from './sync/game-sync';
 import type { Recorder } from './sync/recorder';
 
 export interface ServiceDeps {
-  readonly games: readonly string[];
   readonly mode: 'sandbox' | 'live';
   readonly baseUrl: string;
-  readonly store: RoundStore;
+  readonly history: History;
   readonly writer: RoundWriter;
   readonly recorder: Recorder;
+  /** How far back the history should reach, or null for everything. */
+  readonly historyDepthMs: number | null;
 }
 
 /** Status pushes are coalesced: a burst of commits yields one. */
@@ -22,36 +26,74 @@ const STATUS_COALESCE_MS = 100;
 
 /** The contract implemented once over the core. Every transport is an adapter around this. */
 export function createService(deps: ServiceDeps): RoundlogService & { dispose(): void } {
-  const { store, writer, recorder } = deps;
-  const counts = new Map(deps.games.map((game) => [game, store.countRounds(game)]));
+  const { history, writer, recorder } = deps;
+  const store = history.rounds;
+  const counts = new Map<string, number>();
   const lastRound = new Map<string, { at: string; us: number }>();
-  for (const game of deps.games) {
+  const learn = (game: string): void => {
+    counts.set(game, store.countRounds(game));
     const at = store.lastFinalizedAt(game);
     if (at !== null) lastRound.set(game, { at, us: isoToMicros(at) ?? 0 });
-  }
+  };
+  for (const sync of recorder.games) learn(sync.game);
+  for (const { slug } of store.games()) if (!counts.has(slug)) learn(slug);
   const rounds = new Emitter<RoundView[]>();
   const status = new Emitter<Status>();
   let storeError: StoreError | null = null;
   let statusTimer: NodeJS.Timeout | null = null;
 
-  const buildStatus = (): Status => ({
-    source: { mode: deps.mode, baseUrl: deps.baseUrl },
-    connection: storeError ? { state: recorder.connection.state, detail: storeError.message } : recorder.connection,
-    games: deps.games.map((game) => {
-      const info = findGame(game);
-      const progress = recorder.gameProgress(game);
-      return {
-        game,
-        name: info?.name ?? game,
-        provider: info?.provider ?? 'unknown provider',
-        kind: info?.kind ?? 'unknown',
-        state: progress.state,
-        detail: progress.detail,
-        lastRoundAt: lastRound.get(game)?.at ?? null,
-        roundsStored: counts.get(game) ?? 0,
-      };
-    }),
-  });
+  const completeness = (game: string): Completeness => {
+    const spans = history.spansOf(game);
+    const id = store.idOf(game);
+    const tally = id === undefined ? { found: 0, filled: 0, open: 0, roundsRecovered: 0 } : history.gaps.tallyOf(id);
+    const depthUs = deps.historyDepthMs === null ? null : (Date.now() - deps.historyDepthMs) * 1000;
+    const oldest = spans[spans.length - 1];
+    const reached = depthReached(oldest, depthUs);
+    return {
+      from: oldest ? microsToIso(oldest.fromUs) : null,
+      through: spans[0] ? microsToIso(spans[0].throughUs) : null,
+      depthReached: reached,
+      openSpans: Math.max(0, spans.length - 1) + (reached ? 0 : 1) + tally.open,
+      gapsFound: tally.found,
+      gapsFilled: tally.filled,
+      roundsRecovered: tally.roundsRecovered,
+    };
+  };
+
+  const gameStatus = (game: string, sync: GameSync | undefined, quarantined: Map<string, number>): GameStatus => {
+    const info = findGame(game);
+    // A history that cannot be written pauses every game until it can; the reason is the store's.
+    const blocked = storeError !== null && sync !== undefined && !sync.isPaused && sync.state !== 'error';
+    return {
+      game,
+      name: info?.name ?? game,
+      provider: info?.provider ?? 'unknown provider',
+      kind: info?.kind ?? 'unknown',
+      known: info !== undefined,
+      tracked: sync !== undefined,
+      state: blocked ? 'paused' : (sync?.state ?? 'paused'),
+      detail: blocked ? storeError!.message : (sync?.detail ?? (sync ? null : 'Not tracked: received from upstream and kept as a generic series.')),
+      staleSince: sync?.staleSinceMs ? new Date(sync.staleSinceMs).toISOString() : null,
+      lastRoundAt: lastRound.get(game)?.at ?? null,
+      roundsStored: counts.get(game) ?? 0,
+      backfill: sync?.backfill ?? null,
+      completeness: completeness(game),
+      quarantined: quarantined.get(game) ?? 0,
+      commitDelayMs: sync?.delays.summary() ?? null,
+    };
+  };
+
+  const buildStatus = (): Status => {
+    const quarantined = history.quarantine.counts();
+    const tracked = recorder.games.map((sync) => gameStatus(sync.game, sync, quarantined));
+    const others = [...counts.keys()].filter((game) => !recorder.game(game)).map((game) => gameStatus(game, undefined, quarantined));
+    return {
+      source: { mode: deps.mode, baseUrl: deps.baseUrl },
+      connection: storeError ? { state: recorder.connection.state, detail: storeError.message } : recorder.connection,
+      sync: { ...recorder.syncStatus(), quarantined: [...quarantined.values()].reduce((sum, n) => sum + n, 0) },
+      games: [...tracked, ...others],
+    };
+  };
 
   const scheduleStatus = (): void => {
     if (statusTimer || status.size === 0) return;
@@ -65,7 +107,7 @@ export function createService(deps: ServiceDeps): RoundlogService & { dispose():
     writer.committed.on((committed) => {
       const views = committed.map(roundToView).sort((a, b) => a.finalizedUs - b.finalizedUs);
       for (const view of views) {
-        if (counts.has(view.game)) counts.set(view.game, counts.get(view.game)! + 1);
+        counts.set(view.game, (counts.get(view.game) ?? 0) + 1);
         if (view.finalizedUs >= (lastRound.get(view.game)?.us ?? -Infinity)) {
           lastRound.set(view.game, { at: view.finalizedAt, us: view.finalizedUs });
         }
@@ -83,6 +125,10 @@ export function createService(deps: ServiceDeps): RoundlogService & { dispose():
   return {
     getStatus: async () => buildStatus(),
     getRecentRounds: async ({ game, limit }) => store.recentRounds(game, limit),
+    setGamePaused: async ({ game, paused }) => {
+      recorder.setPaused(game, paused);
+      return null;
+    },
     onRounds: (listener) => rounds.on(listener),
     onStatus: (listener) => status.on(listener),
     dispose: () => {

@@ -2,7 +2,7 @@ import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { MIGRATIONS } from './migrations';
-import { StoreError } from './store-error';
+import { describeWriteFailure, StoreError } from './store-error';
 
 export interface OpenOptions {
   /** Path of a native binding built for another runtime (Electron's ABI); tests use the default. */
@@ -16,8 +16,13 @@ export interface OpenOptions {
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Database {
   const migrations = options.migrations ?? MIGRATIONS;
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const db = new BetterSqlite3(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  let db: Database;
+  try {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    db = new BetterSqlite3(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (error) {
+    throw describeOpenFailure(error) ?? error;
+  }
   try {
     // The version is checked before anything is set: a newer app's file is left exactly as it was.
     refuseNewer(db, migrations.length);
@@ -26,8 +31,17 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
     return db;
   } catch (error) {
     db.close();
-    throw error;
+    throw describeOpenFailure(error) ?? error;
   }
+}
+
+/** A folder or file that cannot be created or written is the user's to fix, and said so. */
+function describeOpenFailure(error: unknown): StoreError | null {
+  if (error instanceof StoreError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return describeWriteFailure({ code: 'SQLITE_READONLY' });
+  if (code === 'ENOSPC') return describeWriteFailure({ code: 'SQLITE_FULL' });
+  return describeWriteFailure(error);
 }
 
 function configure(db: Database): void {

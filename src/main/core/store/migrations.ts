@@ -37,6 +37,67 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `);
   },
+  // 2: the sync engine's records. `coverage` replaces the single cursor with the spans of a game's
+  // history known to be complete, so a backfill interrupted anywhere resumes where it stopped; the
+  // old cursor was "complete from the first backfill through here". `gaps` keeps every gap found
+  // and how it was filled; `quarantine` every frame or row that could not be stored, with why.
+  (db) => {
+    db.exec(`
+      CREATE TABLE coverage (
+        id INTEGER PRIMARY KEY,
+        game_id INTEGER NOT NULL REFERENCES games(id),
+        from_us INTEGER NOT NULL,
+        from_index INTEGER,
+        through_us INTEGER NOT NULL,
+        through_index INTEGER,
+        -- Upstream has nothing older than this span: its start is the game's first round.
+        at_start INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX coverage_by_game ON coverage (game_id);
+      INSERT INTO coverage (game_id, from_us, from_index, through_us, through_index)
+      SELECT c.game_id,
+        (SELECT min(finalized_us) FROM rounds WHERE game_id = c.game_id),
+        (SELECT round_index FROM rounds WHERE game_id = c.game_id ORDER BY finalized_us LIMIT 1),
+        c.complete_through_us,
+        (SELECT round_index FROM rounds WHERE game_id = c.game_id AND finalized_us <= c.complete_through_us
+          ORDER BY finalized_us DESC LIMIT 1)
+      FROM sync_cursor c WHERE EXISTS (SELECT 1 FROM rounds WHERE game_id = c.game_id);
+      DROP TABLE sync_cursor;
+
+      CREATE TABLE gaps (
+        id INTEGER PRIMARY KEY,
+        game_id INTEGER NOT NULL REFERENCES games(id),
+        -- start, reconnect, wake, clock, bad-frame, resume or index
+        cause TEXT NOT NULL,
+        from_us INTEGER NOT NULL,
+        through_us INTEGER,
+        after_index INTEGER,
+        before_index INTEGER,
+        found_us INTEGER NOT NULL,
+        filled_us INTEGER,
+        rounds_recovered INTEGER NOT NULL DEFAULT 0,
+        -- null while open; filled, or upstream-has-none when upstream never served the rounds
+        outcome TEXT
+      );
+      CREATE INDEX gaps_by_game ON gaps (game_id, found_us);
+
+      CREATE TABLE quarantine (
+        id INTEGER PRIMARY KEY,
+        -- sha256 of source, game and text: the same bad row served by every backfill is kept once
+        digest TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL,
+        game TEXT,
+        reason TEXT NOT NULL,
+        text TEXT NOT NULL,
+        first_seen_us INTEGER NOT NULL,
+        last_seen_us INTEGER NOT NULL,
+        times_seen INTEGER NOT NULL DEFAULT 1
+      );
+
+      -- Gap detection walks a game's rounds in round_index order.
+      CREATE INDEX rounds_by_index ON rounds (game_id, round_index);
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -12,7 +12,7 @@ interface RoundRow {
   segment: string | null;
 }
 
-/** Queries and writes of the `rounds`, `games` and `sync_cursor` tables, prepared once. */
+/** Queries and writes of the `rounds` and `games` tables, prepared once. */
 export class RoundStore {
   private readonly gameIds = new Map<string, number>();
   private readonly insertGame: Statement<[string, string]>;
@@ -21,11 +21,15 @@ export class RoundStore {
   private readonly selectRecent: Statement<[number, number], RoundRow>;
   private readonly selectCount: Statement<[number], { n: number }>;
   private readonly selectLast: Statement<[number], { finalized_at: string } | undefined>;
-  private readonly selectCursor: Statement<[number], { complete_through_us: number } | undefined>;
-  private readonly upsertCursor: Statement<[number, number]>;
+  private readonly selectGames: Statement<[], { slug: string; kind: string }>;
+  private readonly selectNewestIndices: Statement<[number], { n: bigint; low: bigint | null; high: bigint | null }>;
+  private readonly selectHasIndex: Statement<[number, bigint], { one: number }>;
+  private readonly selectBefore: Statement<[number, bigint], { round_index: bigint; finalized_us: bigint }>;
+  private readonly selectCountBetween: Statement<[number, bigint, bigint], { n: bigint }>;
+  private readonly selectHoles: Statement<[number, bigint, bigint, number], HoleRow>;
 
   constructor(
-    private readonly db: Database,
+    db: Database,
     private readonly kindOf: (slug: string) => string,
   ) {
     this.insertGame = db.prepare('INSERT INTO games (slug, kind) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING');
@@ -44,10 +48,26 @@ export class RoundStore {
     this.selectLast = db.prepare(
       'SELECT finalized_at FROM rounds WHERE game_id = ? ORDER BY finalized_us DESC LIMIT 1',
     );
-    this.selectCursor = db.prepare('SELECT complete_through_us FROM sync_cursor WHERE game_id = ?');
-    this.upsertCursor = db.prepare(`
-      INSERT INTO sync_cursor (game_id, complete_through_us) VALUES (?, ?)
-      ON CONFLICT (game_id) DO UPDATE SET complete_through_us = max(complete_through_us, excluded.complete_through_us)`);
+    this.selectGames = db.prepare('SELECT slug, kind FROM games ORDER BY id');
+    this.selectNewestIndices = db
+      .prepare(`
+        SELECT count(*) AS n, min(round_index) AS low, max(round_index) AS high FROM (
+          SELECT round_index FROM rounds WHERE game_id = ? AND round_index IS NOT NULL ORDER BY round_index DESC LIMIT 200)`)
+      .safeIntegers(true) as Statement<[number], { n: bigint; low: bigint | null; high: bigint | null }>;
+    this.selectHasIndex = db.prepare('SELECT 1 AS one FROM rounds WHERE game_id = ? AND round_index = ?');
+    this.selectBefore = db
+      .prepare('SELECT round_index, finalized_us FROM rounds WHERE game_id = ? AND round_index < ? ORDER BY round_index DESC LIMIT 1')
+      .safeIntegers(true) as Statement<[number, bigint], { round_index: bigint; finalized_us: bigint }>;
+    this.selectCountBetween = db
+      .prepare('SELECT count(*) AS n FROM rounds WHERE game_id = ? AND round_index > ? AND round_index < ?')
+      .safeIntegers(true) as Statement<[number, bigint, bigint], { n: bigint }>;
+    this.selectHoles = db
+      .prepare(`
+        SELECT prev_index, prev_us, round_index, finalized_us FROM (
+          SELECT round_index, finalized_us, lag(round_index) OVER w AS prev_index, lag(finalized_us) OVER w AS prev_us
+          FROM rounds WHERE game_id = ? AND round_index BETWEEN ? AND ? WINDOW w AS (ORDER BY round_index))
+        WHERE round_index - prev_index > 1 LIMIT ?`)
+      .safeIntegers(true) as Statement<[number, bigint, bigint, number], HoleRow>;
   }
 
   /** The id of a game, registering it on first sight; unknown games are kept, never dropped. */
@@ -68,37 +88,72 @@ export class RoundStore {
   }
 
   /**
-   * Inserts rounds and advances cursors in one transaction. Returns the rounds that were new;
-   * rounds already stored (from the stream, a backfill or an overlap) are left untouched.
+   * Inserts rounds, leaving those already stored (from the stream, a backfill or an overlap)
+   * untouched, and returns the new ones. Call inside a transaction (see History.commit).
    */
-  write(rounds: readonly Round[], cursors: ReadonlyMap<string, number>): Round[] {
+  insertRounds(rounds: readonly Round[]): Round[] {
     const inserted: Round[] = [];
-    // Games are registered outside the transaction, so a rolled-back write cannot leave a cached id
-    // behind that no longer exists.
-    const gameIds = new Map<string, number>();
-    for (const round of rounds) if (!gameIds.has(round.game)) gameIds.set(round.game, this.gameId(round.game));
-    for (const slug of cursors.keys()) if (!gameIds.has(slug)) gameIds.set(slug, this.gameId(slug));
-    this.db.transaction(() => {
-      for (const round of rounds) {
-        const gameId = gameIds.get(round.game)!;
-        const result = this.insertRound.run(
-          gameId,
-          round.roundId,
-          round.roundIndex,
-          round.multiplier,
-          Number(round.multiplier),
-          round.segment,
-          round.finalizedUs,
-          round.finalizedAt,
-          round.json,
-        );
-        if (result.changes === 1) inserted.push(round);
-      }
-      for (const [slug, throughUs] of cursors) {
-        this.upsertCursor.run(gameIds.get(slug)!, throughUs);
-      }
-    })();
+    for (const round of rounds) {
+      const result = this.insertRound.run(
+        this.gameId(round.game),
+        round.roundId,
+        round.roundIndex,
+        round.multiplier,
+        Number(round.multiplier),
+        round.segment,
+        round.finalizedUs,
+        round.finalizedAt,
+        round.json,
+      );
+      if (result.changes === 1) inserted.push(round);
+    }
     return inserted;
+  }
+
+  /** Every game the history holds rounds or records of, with the kind it was stored as. */
+  games(): { slug: string; kind: string }[] {
+    return this.selectGames.all();
+  }
+
+  /**
+   * Whether a game numbers its rounds one by one, judged from its newest 200 indices: then a
+   * missing index is a missing round. Most steps must be 1, so a hole does not hide the pattern.
+   */
+  hasContiguousIndex(slug: string): boolean {
+    const id = this.knownGameId(slug);
+    if (id === undefined) return false;
+    const { n: count, low, high } = this.selectNewestIndices.get(id)!;
+    const n = Number(count);
+    if (n < 20 || low === null || high === null) return false;
+    return (n - 1) / Number(high - low) >= 0.9;
+  }
+
+  hasIndex(slug: string, index: bigint): boolean {
+    const id = this.knownGameId(slug);
+    return id !== undefined && this.selectHasIndex.get(id, index) !== undefined;
+  }
+
+  /** The newest stored round older than `index`, by index. */
+  roundBefore(slug: string, index: bigint): { index: bigint; us: number } | null {
+    const id = this.knownGameId(slug);
+    const row = id === undefined ? undefined : this.selectBefore.get(id, index);
+    return row ? { index: row.round_index, us: Number(row.finalized_us) } : null;
+  }
+
+  /** Rounds stored with an index strictly between the two. */
+  countBetween(slug: string, afterIndex: bigint, beforeIndex: bigint): number {
+    const id = this.knownGameId(slug);
+    return id === undefined ? 0 : Number(this.selectCountBetween.get(id, afterIndex, beforeIndex)!.n);
+  }
+
+  /** Missing indices between stored rounds within [fromIndex, throughIndex], oldest first. */
+  indexHoles(slug: string, fromIndex: bigint, throughIndex: bigint, limit: number): IndexHole[] {
+    const id = this.knownGameId(slug);
+    if (id === undefined) return [];
+    return this.selectHoles.all(id, fromIndex, throughIndex, limit).map((row) => ({
+      after: { index: row.prev_index, us: Number(row.prev_us) },
+      before: { index: row.round_index, us: Number(row.finalized_us) },
+    }));
   }
 
   recentRounds(slug: string, limit: number): RoundView[] {
@@ -116,11 +171,23 @@ export class RoundStore {
     return id === undefined ? null : (this.selectLast.get(id)?.finalized_at ?? null);
   }
 
-  /** Microseconds up to which the game's history has no gap, or null before the first backfill. */
-  completeThrough(slug: string): number | null {
-    const id = this.knownGameId(slug);
-    return id === undefined ? null : (this.selectCursor.get(id)?.complete_through_us ?? null);
+  /** The id of a game already in the history, without registering it. */
+  idOf(slug: string): number | undefined {
+    return this.knownGameId(slug);
   }
+}
+
+interface HoleRow {
+  prev_index: bigint;
+  prev_us: bigint;
+  round_index: bigint;
+  finalized_us: bigint;
+}
+
+/** A run of missing indices between two stored rounds. */
+export interface IndexHole {
+  readonly after: { readonly index: bigint; readonly us: number };
+  readonly before: { readonly index: bigint; readonly us: number };
 }
 
 function toRoundView(row: RoundRow): RoundView {

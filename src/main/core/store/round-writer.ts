@@ -1,6 +1,8 @@
 import { Emitter } from '../emitter';
 import type { Round } from '../round';
-import type { RoundStore } from './round-store';
+import type { CoverageChange } from './coverage-store';
+import type { Batch, History } from './history';
+import type { QuarantineEntry } from './quarantine-store';
 import { describeWriteFailure, StoreError } from './store-error';
 
 /** Past this many queued rounds a flush starts at once. */
@@ -15,8 +17,22 @@ const RETRY_AFTER_FAILURE_MS = 5_000;
 
 interface Pending {
   rounds: Round[];
-  cursors: Map<string, number>;
+  coverage: CoverageChange[];
+  quarantine: QuarantineEntry[];
+  /** Callers waiting to hear which of their rounds were new once committed. */
+  listeners: { rounds: readonly Round[]; onStored: (inserted: readonly Round[]) => void }[];
 }
+
+export interface EnqueueOptions {
+  /** What the rounds prove about the game's history; moves in the same transaction, never ahead. */
+  readonly coverage?: CoverageChange;
+  /** Backfill pages may wait briefly for company; live rounds never wait. */
+  readonly bulk?: boolean;
+  /** Told, after the commit, which of these rounds were not stored before. */
+  readonly onStored?: (inserted: readonly Round[]) => void;
+}
+
+const empty = (): Pending => ({ rounds: [], coverage: [], quarantine: [], listeners: [] });
 
 /**
  * The single way rounds reach the history. A live round is committed at the end of the current
@@ -26,7 +42,7 @@ interface Pending {
 export class RoundWriter {
   readonly committed = new Emitter<readonly Round[]>();
   readonly failures = new Emitter<StoreError | null>();
-  private pending: Pending = { rounds: [], cursors: new Map() };
+  private pending: Pending = empty();
   private scheduled:
     | { readonly live: true; readonly handle: NodeJS.Immediate }
     | { readonly live: false; readonly handle: NodeJS.Timeout }
@@ -36,23 +52,30 @@ export class RoundWriter {
   private readonly drained: (() => void)[] = [];
   private disposed = false;
 
-  constructor(private readonly store: RoundStore) {}
+  constructor(private readonly history: Pick<History, 'commit'>) {}
 
-  /**
-   * Queues rounds, and optionally the point through which a game's history is complete once they
-   * are stored; the cursor moves in the same transaction as the rounds, never ahead of them.
-   * `bulk` rounds (backfill pages) may wait briefly for company.
-   */
-  enqueue(rounds: readonly Round[], options: { cursor?: { game: string; throughUs: number }; bulk?: boolean } = {}): void {
+  /** Queues rounds, and optionally what they prove about the game's history. */
+  enqueue(rounds: readonly Round[], options: EnqueueOptions = {}): void {
     for (const round of rounds) this.pending.rounds.push(round);
-    const { cursor } = options;
-    if (cursor) {
-      const current = this.pending.cursors.get(cursor.game) ?? -Infinity;
-      this.pending.cursors.set(cursor.game, Math.max(current, cursor.throughUs));
-    }
+    if (options.coverage) addChange(this.pending.coverage, options.coverage);
+    if (options.onStored) this.pending.listeners.push({ rounds, onStored: options.onStored });
+    this.schedule(options.bulk !== true);
+  }
+
+  /** Queues something that could not be read as a round, to be kept with its reason. */
+  quarantine(entry: QuarantineEntry): void {
+    this.pending.quarantine.push(entry);
+    this.schedule(true);
+  }
+
+  /** True from a failed commit until the next one succeeds. */
+  get isFailing(): boolean {
+    return this.failing;
+  }
+
+  private schedule(live: boolean): void {
     if (this.failing || this.disposed) return;
     if (this.pending.rounds.length >= MAX_BATCH) return this.flush();
-    const live = options.bulk !== true;
     if (this.scheduled && (this.scheduled.live || !live)) return;
     this.cancelScheduled();
     this.scheduled = live
@@ -62,7 +85,7 @@ export class RoundWriter {
 
   /** Resolves once everything queued so far is committed (or has failed and is waiting to retry). */
   idle(): Promise<void> {
-    if (this.pending.rounds.length === 0 && this.pending.cursors.size === 0 && !this.scheduled) {
+    if (isEmpty(this.pending) && !this.scheduled) {
       return Promise.resolve();
     }
     return new Promise((resolve) => this.drained.push(resolve));
@@ -77,17 +100,19 @@ export class RoundWriter {
     this.cancelScheduled();
     if (this.disposed) return this.settle();
     const batch = this.pending;
-    if (batch.rounds.length === 0 && batch.cursors.size === 0) return this.settle();
-    this.pending = { rounds: [], cursors: new Map() };
+    if (isEmpty(batch)) return this.settle();
+    this.pending = empty();
     let inserted: Round[];
     try {
-      inserted = this.store.write(batch.rounds, batch.cursors);
+      inserted = this.history.commit(batch satisfies Batch);
     } catch (error) {
       // The batch goes back first (ahead of anything newer), whatever the error: a failed commit
-      // never loses a round, and no later cursor can move past one.
+      // never loses a round, and no later coverage can move past one.
       this.pending = {
         rounds: batch.rounds.concat(this.pending.rounds),
-        cursors: mergeCursors(batch.cursors, this.pending.cursors),
+        coverage: batch.coverage.concat(this.pending.coverage),
+        quarantine: batch.quarantine.concat(this.pending.quarantine),
+        listeners: batch.listeners.concat(this.pending.listeners),
       };
       const storeError = describeWriteFailure(error) ?? unexpectedFailure(error);
       this.failing = true;
@@ -101,6 +126,7 @@ export class RoundWriter {
       this.failing = false;
       this.failures.emit(null);
     }
+    if (batch.listeners.length > 0) tellListeners(batch, inserted);
     if (inserted.length > 0) this.committed.emit(inserted);
     this.settle();
   }
@@ -134,8 +160,27 @@ function unexpectedFailure(error: unknown): StoreError {
   );
 }
 
-function mergeCursors(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): Map<string, number> {
-  const merged = new Map(a);
-  for (const [game, us] of b) merged.set(game, Math.max(merged.get(game) ?? -Infinity, us));
-  return merged;
+function isEmpty(pending: Pending): boolean {
+  return pending.rounds.length === 0 && pending.coverage.length === 0 && pending.quarantine.length === 0;
+}
+
+/** Consecutive extensions of one game collapse into the furthest: a live round each would cost a rewrite each. */
+function addChange(changes: CoverageChange[], change: CoverageChange): void {
+  const last = changes[changes.length - 1];
+  if (last && 'extend' in last && 'extend' in change && last.game === change.game) {
+    if (change.extend.us > last.extend.us) changes[changes.length - 1] = change;
+    return;
+  }
+  changes.push(change);
+}
+
+function tellListeners(batch: Pending, inserted: readonly Round[]): void {
+  const fresh = new Set(inserted);
+  for (const { rounds, onStored } of batch.listeners) {
+    try {
+      onStored(rounds.filter((round) => fresh.has(round)));
+    } catch (error) {
+      console.error('roundlog: a commit listener failed', error);
+    }
+  }
 }

@@ -1,111 +1,220 @@
-import type { ConnectionState, GameState } from '../../../shared/contract';
-import { microsToIso } from '../../../shared/time';
-import { Backoff } from '../../../shared/backoff';
+import type { ConnectionState, SyncStatus } from '../../../shared/contract';
+import { TIER_LIMITS, type Tier } from '../../../shared/tiers';
 import { Emitter } from '../emitter';
 import type { Round } from '../round';
-import type { RoundStore } from '../store/round-store';
+import type { GapCause } from '../store/gap-store';
+import type { History } from '../store/history';
 import type { RoundWriter } from '../store/round-writer';
-import type { RoundsQuery, TrackerSinoRest } from '../sources/trackersino/rest-client';
-import type { PageResult } from '../sources/trackersino/round-page';
+import type { TrackerSinoRest } from '../sources/trackersino/rest-client';
 import { parseRoundFrame, RowError } from '../sources/trackersino/round-row';
 import type { RoundStream, StreamEvent } from '../sources/trackersino/round-stream';
-import { UpstreamError } from '../sources/trackersino/upstream-error';
+import { ClockWatch, type ClockWatchOptions } from './clock-watch';
+import { GameSync } from './game-sync';
+import { RateBudget } from './rate-budget';
 
 export interface RecorderOptions {
   readonly games: readonly string[];
   readonly rest: TrackerSinoRest;
   readonly stream: RoundStream;
-  readonly store: RoundStore;
+  readonly history: History;
   readonly writer: RoundWriter;
-  /** How far back the first start of a game reaches. */
-  readonly historyDepthMs: number;
+  /** How far back the history reaches, or null for everything upstream has. */
+  readonly historyDepthMs: number | null;
+  /** The key's plan if the user set it; `auto` learns it from the stream (open → Pro, 403 → Starter). */
+  readonly tier: Tier | 'auto';
   readonly pageSize?: number;
-  /** Each backfill starts this far before the resume point, so no precision mismatch can leave a hole. */
+  /** Each walk starts this far before the point it joins, so no precision mismatch can leave a hole. */
   readonly overlapMs?: number;
-  readonly log?: (message: string) => void;
+  /** How long after an undecodable frame the games are backfilled, so its round is on REST by then. */
   readonly refetchDelayMs?: number;
+  readonly clockWatch?: ClockWatchOptions;
+  readonly log?: (message: string) => void;
 }
 
-export interface GameProgress {
-  readonly state: GameState;
-  readonly detail: string | null;
-}
+/** Share of the request budget polling may take; the rest is left for catch-up and deep backfill. */
+const POLL_SHARE = 0.5;
+const MIN_POLL_MS = 1_000;
+const MAX_POLL_MS = 10_000;
 
 /**
- * Keeps the local history complete: stores every stream frame, and on every (re)connect backfills
- * each game from the point through which its history is known to be complete. A game's cursor only
- * moves over rounds received without a gap, in the same transaction as those rounds.
+ * Keeps the local history complete for every tracked game: routes stream frames to their game,
+ * sets aside what cannot be read, learns the key's tier, falls back to polling when the tier has
+ * no stream, and starts a new generation of catch-ups after every reconnect, wake or bad frame.
  */
 export class Recorder {
   readonly changed = new Emitter<void>();
+  readonly budget: RateBudget;
   connection: { state: ConnectionState; detail: string | null } = { state: 'stopped', detail: null };
-  private readonly progress = new Map<string, GameProgress>();
-  /** Games whose backfill has completed on the current connection: their frames advance the cursor. */
-  private readonly live = new Set<string>();
-  /** Newest frame per game on the current connection, for the cursor once its backfill completes. */
-  private readonly newestFrameUs = new Map<string, number>();
-  private generation = 0;
-  private readonly disposers: (() => void)[] = [];
-  private readonly retries = new Set<NodeJS.Timeout>();
-  /** How long after an undecodable frame the games are backfilled, so its round is on REST by then. */
-  private readonly refetchDelayMs: number;
+  private live: SyncStatus['live'];
+  private tierSource: SyncStatus['tierSource'];
+  private readonly syncs = new Map<string, GameSync>();
+  private generation = new AbortController();
+  private started = false;
+  private nextCause: GapCause = 'start';
   private rejectedFrames = 0;
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly disposers: (() => void)[] = [];
+  private readonly clockWatch: ClockWatch;
 
   constructor(private readonly options: RecorderOptions) {
-    for (const game of options.games) this.progress.set(game, { state: 'connecting', detail: null });
-    this.refetchDelayMs = options.refetchDelayMs ?? 2_000;
+    const assumed = options.tier === 'auto';
+    // Until the stream answers, a key of unknown plan is held to Starter's budget: no 429 storm.
+    this.budget = new RateBudget(TIER_LIMITS[assumed ? 'starter' : options.tier]);
+    this.tierSource = assumed ? 'assumed' : 'setting';
+    this.live = options.tier === 'starter' ? 'polling' : 'stream';
+    const overlapUs = (options.overlapMs ?? 5_000) * 1000;
+    for (const game of options.games) {
+      this.syncs.set(
+        game,
+        new GameSync({
+          game,
+          history: options.history,
+          writer: options.writer,
+          rest: options.rest,
+          budget: this.budget,
+          pageSize: options.pageSize ?? 1000,
+          overlapUs,
+          depthUs: () => (options.historyDepthMs === null ? null : (Date.now() - options.historyDepthMs) * 1000),
+          writable: () => this.writable(),
+          changed: () => this.changed.emit(),
+          log: (message) => this.log(message),
+        }),
+      );
+    }
+    this.clockWatch = new ClockWatch((jump) => this.resync(jump), options.clockWatch);
   }
 
   start(): void {
+    if (this.started) return;
+    this.started = true;
+    const { stream, writer } = this.options;
     this.disposers.push(
-      this.options.stream.events.on((event) => this.onStreamEvent(event)),
-      this.options.stream.frames.on((text) => this.onFrame(text)),
+      stream.events.on((event) => this.onStreamEvent(event)),
+      stream.frames.on((text) => this.onFrame(text)),
+      writer.committed.on((rounds) => this.onCommitted(rounds)),
+      writer.failures.on(() => this.changed.emit()),
+      this.budget.changed.on(() => this.changed.emit()),
     );
-    this.options.stream.start();
+    this.clockWatch.start();
+    if (this.live === 'polling') this.startPolling(null);
+    else stream.start();
   }
 
   stop(): void {
-    this.generation++;
+    this.generation.abort(new Error('recorder stopped'));
     this.options.stream.stop();
+    this.clockWatch.stop();
     for (const dispose of this.disposers.splice(0)) dispose();
-    for (const timer of this.retries) clearTimeout(timer);
-    this.retries.clear();
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.budget.dispose(new Error('recorder stopped'));
     this.connection = { state: 'stopped', detail: null };
+    this.started = false;
   }
 
-  gameProgress(game: string): GameProgress {
-    return this.progress.get(game) ?? { state: 'connecting', detail: null };
+  /** Tracked games in the configured order. */
+  get games(): readonly GameSync[] {
+    return [...this.syncs.values()];
+  }
+
+  game(slug: string): GameSync | undefined {
+    return this.syncs.get(slug);
   }
 
   get rejectedFrameCount(): number {
     return this.rejectedFrames;
   }
 
+  syncStatus(): Omit<SyncStatus, 'quarantined'> {
+    const pausedMs = this.budget.pausedForMs;
+    return {
+      tier: this.budget.tier,
+      tierSource: this.tierSource,
+      live: this.live,
+      requestsPerSecond: this.budget.ratePerSecond,
+      requestsWaiting: this.budget.waiting,
+      rateLimitedUntil: pausedMs > 0 ? new Date(Date.now() + pausedMs).toISOString() : null,
+      rateLimitedCount: this.budget.rateLimitedCount,
+    };
+  }
+
+  /**
+   * Something may have broken every live link at once (a wake, a clock change, Electron's
+   * powerMonitor): reconnect now and catch every game up, instead of waiting for missed pings.
+   */
+  resync(cause: GapCause): void {
+    if (!this.started) return;
+    this.log(`resyncing every game (${cause})`);
+    this.nextCause = cause;
+    if (this.live === 'polling') this.startGeneration();
+    else this.options.stream.reconnectNow();
+  }
+
+  /** Pauses or resumes one game; a resumed game catches up at once. */
+  setPaused(slug: string, paused: boolean): void {
+    const sync = this.syncs.get(slug);
+    if (!sync || sync.isPaused === paused) return;
+    sync.setPaused(paused);
+    if (!paused && !this.generation.signal.aborted) sync.begin(this.generation.signal, 'reconnect', this.pollEveryMs());
+  }
+
   private onStreamEvent(event: StreamEvent): void {
     switch (event.type) {
       case 'connecting':
-        this.setConnection(this.connection.state === 'stopped' ? 'connecting' : this.connection.state, this.connection.detail);
+        if (this.connection.state === 'stopped') this.setConnection('connecting', null);
         break;
-      case 'open': {
-        const generation = ++this.generation;
-        this.live.clear();
-        this.newestFrameUs.clear();
+      case 'open':
+        if (this.tierSource === 'assumed') {
+          this.tierSource = 'detected';
+          this.budget.setLimits(TIER_LIMITS.pro);
+        }
         this.setConnection('open', null);
-        for (const game of this.options.games) void this.backfill(game, generation);
+        this.startGeneration();
         break;
-      }
       case 'closed':
-        this.generation++;
-        this.live.clear();
+        this.generation.abort(new Error('stream closed'));
+        this.nextCause = 'reconnect';
         this.setConnection('reconnecting', `Live stream lost (${event.reason}); reconnecting in ${Math.ceil(event.retryInMs / 1000)} s.`);
-        for (const game of this.options.games) this.setGame(game, 'stale', 'Waiting for the live stream to come back.');
+        for (const sync of this.syncs.values()) sync.stale(Date.now(), 'Waiting for the live stream to come back.');
         break;
       case 'refused':
-        this.generation++;
+        if (event.error.status === 403) {
+          const warning = this.tierSource === 'setting'
+            ? `The stream was refused (403), so this key is not ${this.budget.tier} as Settings say; tracking by polling within Starter's budget.`
+            : null;
+          this.tierSource = 'detected';
+          this.budget.setLimits(TIER_LIMITS.starter);
+          this.startPolling(warning);
+          break;
+        }
+        this.generation.abort(new Error('refused'));
         this.setConnection('error', event.error.message);
-        for (const game of this.options.games) this.setGame(game, 'error', event.error.message);
+        for (const sync of this.syncs.values()) sync.fail(event.error.message);
         break;
     }
+  }
+
+  private startPolling(warning: string | null): void {
+    this.live = 'polling';
+    this.setConnection('open', warning);
+    this.startGeneration();
+  }
+
+  /** A new generation: walks of the last one stop, and every game catches up again. */
+  private startGeneration(): void {
+    this.generation.abort(new Error('superseded'));
+    this.generation = new AbortController();
+    const cause = this.nextCause;
+    this.nextCause = 'reconnect';
+    const pollEveryMs = this.pollEveryMs();
+    for (const sync of this.syncs.values()) sync.begin(this.generation.signal, cause, pollEveryMs);
+  }
+
+  /** Each game is polled as often as half the budget allows, between 1 and 10 seconds. */
+  private pollEveryMs(): number | null {
+    if (this.live !== 'polling') return null;
+    const pollsPerSecond = this.budget.ratePerSecond * POLL_SHARE;
+    return Math.min(MAX_POLL_MS, Math.max(MIN_POLL_MS, Math.ceil((this.syncs.size / pollsPerSecond) * 1000)));
   }
 
   private onFrame(text: string): void {
@@ -115,135 +224,56 @@ export class Recorder {
     } catch (error) {
       if (!(error instanceof RowError)) throw error;
       this.rejectedFrames++;
-      this.log(`rejected a stream frame: ${error.reason}: ${text.slice(0, 200)}`);
+      const game = /"game_id"\s*:\s*"([a-z0-9-]{1,64})"/.exec(text)?.[1] ?? null;
+      this.options.writer.quarantine({ source: 'stream', game, reason: error.reason, text, receivedUs: Date.now() * 1000 });
+      this.log(`set aside a stream frame: ${error.reason}`);
       if (error.mayHideRound) this.refetchAfterBadFrame();
+      this.changed.emit();
       return;
     }
-    if (this.live.has(round.game)) {
-      this.options.writer.enqueue([round], { cursor: { game: round.game, throughUs: round.finalizedUs } });
-    } else {
-      this.newestFrameUs.set(round.game, Math.max(this.newestFrameUs.get(round.game) ?? -Infinity, round.finalizedUs));
-      this.options.writer.enqueue([round]);
-    }
+    const sync = this.syncs.get(round.game);
+    // A game nobody asked for (or Roundlog does not know) is kept as a generic series.
+    if (sync) sync.onFrame(round);
+    else this.options.writer.enqueue([round]);
   }
 
   /**
-   * An undecodable frame's round may be any game's. No cursor may pass over it, so a new
-   * generation begins (backfills in flight stop before they could mark a game live) and every
-   * game is backfilled again once the round is surely on REST.
+   * An undecodable frame's round may be any game's: no game may extend its history past it, so a
+   * new generation begins once the round is surely on REST, and every game catches up again.
    */
   private refetchAfterBadFrame(): void {
-    const generation = ++this.generation;
-    this.live.clear();
-    this.newestFrameUs.clear();
+    if (this.nextCause === 'bad-frame') return;
+    const generation = this.generation;
+    generation.abort(new Error('bad frame'));
+    for (const sync of this.syncs.values()) sync.hold();
+    this.nextCause = 'bad-frame';
     const timer = setTimeout(() => {
-      this.retries.delete(timer);
-      if (generation !== this.generation) return;
-      for (const game of this.options.games) void this.backfill(game, generation);
-    }, this.refetchDelayMs);
-    this.retries.add(timer);
+      this.timers.delete(timer);
+      if (this.generation === generation && this.connection.state === 'open') this.startGeneration();
+    }, this.options.refetchDelayMs ?? 2_000);
+    this.timers.add(timer);
   }
 
-  /**
-   * One page, retried after server errors, network errors, unreadable pages and 429s (waiting at
-   * least as long as Retry-After says) until it comes or the generation ends (null). Retrying the
-   * page, not the walk, keeps a rate-limited backfill from spending its budget on pages it has.
-   */
-  private async fetchPage(game: string, generation: number, backoff: Backoff, query: RoundsQuery): Promise<PageResult | null> {
-    for (;;) {
-      try {
-        const page = await this.options.rest.rounds(game, query);
-        if (generation !== this.generation) return null;
-        if (backoff.attempts > 0) this.setGame(game, 'backfilling', null);
-        backoff.reset();
-        return page;
-      } catch (error) {
-        if (generation !== this.generation) return null;
-        const upstream = error instanceof UpstreamError ? error : null;
-        if (upstream?.isFatal) throw error;
-        if (!upstream && !(error instanceof RowError)) throw error;
-        const message = upstream?.message ?? `TrackerSino sent a page Roundlog cannot read (${(error as RowError).reason}).`;
-        const waitMs = Math.max(backoff.next(), (upstream?.retryAfterS ?? 0) * 1000);
-        this.setGame(game, 'backfilling', `${message} Next try in ${Math.ceil(waitMs / 1000)} s.`);
-        if (!(await this.wait(waitMs, generation))) return null;
-      }
-    }
+  private onCommitted(rounds: readonly Round[]): void {
+    const nowMs = Date.now();
+    for (const round of rounds) this.syncs.get(round.game)?.delays.committed(round, nowMs);
   }
 
-  /** Resolves true after `ms`, or false if the generation ends first (stop clears the timer). */
-  private wait(ms: number, generation: number): Promise<boolean> {
+  /** Resolves at once while the history can be written; otherwise once a commit succeeds again. */
+  private writable(): Promise<void> {
+    const { writer } = this.options;
+    if (!writer.isFailing) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.retries.delete(timer);
-        resolve(generation === this.generation);
-      }, ms);
-      this.retries.add(timer);
+      const off = writer.failures.on((error) => {
+        if (error !== null) return;
+        off();
+        resolve();
+      });
     });
-  }
-
-  /** Pages back from the newest round to the resume point with `since` + `before_index`. */
-  private async backfill(game: string, generation: number): Promise<void> {
-    const { store, writer } = this.options;
-    const pageSize = this.options.pageSize ?? 1000;
-    const resumeUs = store.completeThrough(game) ?? (Date.now() - this.options.historyDepthMs) * 1000;
-    const since = microsToIso(resumeUs - (this.options.overlapMs ?? 5_000) * 1000);
-    this.setGame(game, 'backfilling', null);
-    let newestUs = -Infinity;
-    let beforeIndex: bigint | undefined;
-    // Why the walk stopped before an empty page proved it had reached `since`, if it did.
-    let stoppedEarly: string | null = null;
-    const backoff = new Backoff({ baseMs: 1_000, capMs: 60_000 });
-    try {
-      for (;;) {
-        const page = await this.fetchPage(game, generation, backoff, { limit: pageSize, since, ...(beforeIndex === undefined ? {} : { beforeIndex }) });
-        if (page === null) return;
-        writer.enqueue(page.rounds, { bulk: true });
-        // A row upstream serves malformed is logged (and quarantined with issue 4); fetching it
-        // again would give the same row, so it does not hold the cursor back.
-        for (const rejected of page.rejected) this.log(`rejected a ${game} row: ${rejected.reason}`);
-        // Only an empty page ends the walk: the API documents no maximum `limit`, so a short page
-        // proves nothing.
-        if (page.rounds.length + page.rejected.length === 0) break;
-        let oldestIndex: bigint | null = null;
-        for (const round of page.rounds) {
-          if (round.finalizedUs > newestUs) newestUs = round.finalizedUs;
-          if (round.roundIndex !== null && (oldestIndex === null || round.roundIndex < oldestIndex)) oldestIndex = round.roundIndex;
-        }
-        if (oldestIndex === null) {
-          stoppedEarly = 'its rows carry no round_index to page back with';
-          break;
-        }
-        if (beforeIndex !== undefined && oldestIndex >= beforeIndex) {
-          stoppedEarly = 'the server ignored before_index';
-          break;
-        }
-        beforeIndex = oldestIndex;
-      }
-    } catch (error) {
-      // Only what retrying cannot mend reaches here: a rejected key or tier.
-      if (generation === this.generation) this.setGame(game, 'error', error instanceof Error ? error.message : String(error));
-      return;
-    }
-    if (stoppedEarly !== null) {
-      // What was fetched is stored, but the history is not known to be complete: the cursor stays,
-      // so the next backfill starts from the same point.
-      this.log(`${game}: backfill stopped early because ${stoppedEarly}; older rounds may be missing`);
-      this.setGame(game, 'live', `Older rounds may be missing: ${stoppedEarly}.`);
-      return;
-    }
-    const throughUs = Math.max(newestUs, this.newestFrameUs.get(game) ?? -Infinity);
-    if (Number.isFinite(throughUs)) writer.enqueue([], { cursor: { game, throughUs } });
-    this.live.add(game);
-    this.setGame(game, 'live', null);
   }
 
   private setConnection(state: ConnectionState, detail: string | null): void {
     this.connection = { state, detail };
-    this.changed.emit();
-  }
-
-  private setGame(game: string, state: GameState, detail: string | null): void {
-    this.progress.set(game, { state, detail });
     this.changed.emit();
   }
 

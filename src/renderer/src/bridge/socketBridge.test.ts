@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Status } from '../../../shared/contract';
+import { emptyStatus } from '../testing/statusFixture';
 import { round } from '../testing/roundFixture';
 import type { RpcSocket, RpcSocketHandlers } from './rpcSocket';
 import { socketBridge } from './socketBridge';
@@ -12,11 +13,7 @@ interface FakeSocket extends RpcSocket {
   closed: boolean;
 }
 
-const status: Status = {
-  source: { mode: 'sandbox', baseUrl: 'http://127.0.0.1:9' },
-  connection: { state: 'open', detail: null },
-  games: [],
-};
+const status: Status = emptyStatus;
 
 function harness(token: string | null = 'secret') {
   const sockets: FakeSocket[] = [];

@@ -226,6 +226,7 @@ export function socketBridge(options: SocketBridgeOptions): Bridge {
   const service: RoundlogService = {
     getStatus: (input) => request('getStatus', input),
     getRecentRounds: (input) => request('getRecentRounds', input),
+    setGamePaused: (input) => request('setGamePaused', input),
     onRounds: (listener) => listen('onRounds', listener),
     onStatus: (listener) => listen('onStatus', listener),
   };

@@ -5,6 +5,7 @@ const WORDS: Readonly<Record<GameState, string>> = {
   backfilling: 'Backfilling',
   live: 'Live',
   stale: 'Stale',
+  paused: 'Paused',
   error: 'Error',
 };
 

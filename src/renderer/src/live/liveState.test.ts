@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Status } from '../../../shared/contract';
+import { emptyStatus } from '../testing/statusFixture';
 import { round } from '../testing/roundFixture';
 import { initialLiveState, liveReducer } from './liveState';
 
-const status: Status = {
-  source: { mode: 'sandbox', baseUrl: 'http://127.0.0.1:9' },
-  connection: { state: 'open', detail: null },
-  games: [],
-};
+const status: Status = emptyStatus;
 
 describe('live state', () => {
   it('a pushed status replaces the previous one and clears a reported problem', () => {

@@ -24,11 +24,11 @@ export class TrackerSinoRest {
     private readonly pages: PageParser,
   ) {}
 
-  async rounds(game: string, query: RoundsQuery): Promise<PageResult> {
+  async rounds(game: string, query: RoundsQuery, signal?: AbortSignal): Promise<PageResult> {
     const params = new URLSearchParams({ limit: String(query.limit), only_finalized: 'true' });
     if (query.since !== undefined) params.set('since', query.since);
     if (query.beforeIndex !== undefined) params.set('before_index', query.beforeIndex.toString());
-    const body = await this.get(`/games/${encodeURIComponent(game)}/rounds?${params}`);
+    const body = await this.get(`/games/${encodeURIComponent(game)}/rounds?${params}`, signal);
     return this.pages.parse(game, body);
   }
 
@@ -38,16 +38,17 @@ export class TrackerSinoRest {
     this.closing.abort();
   }
 
-  private async get(path: string): Promise<string> {
+  private async get(path: string, signal?: AbortSignal): Promise<string> {
     let response: Response;
     let body: string;
     try {
       response = await fetch(`${this.endpoints.rest}${path}`, {
         headers: { Authorization: `Bearer ${this.apiKey}`, Accept: 'application/json' },
-        signal: AbortSignal.any([this.closing.signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]),
+        signal: AbortSignal.any([this.closing.signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS), ...(signal ? [signal] : [])]),
       });
       body = await response.text();
     } catch (error) {
+      if (signal?.aborted) throw signal.reason;
       const reason = error instanceof Error ? error.message : String(error);
       throw new UpstreamError(0, 'network', `Could not reach TrackerSino (${reason}); retrying.`);
     }

@@ -15,11 +15,17 @@ export class UpstreamError extends Error {
   get isFatal(): boolean {
     return this.status === 401 || this.status === 403;
   }
+
+  /** Retrying cannot mend it: a rejected key or tier, or a game upstream does not know (404). */
+  get stopsRetrying(): boolean {
+    return this.isFatal || this.status === 404;
+  }
 }
 
 const ADVICE: Record<number, string> = {
   401: 'The API key was rejected (401). Check it in Settings → Connection.',
   403: "This API key's tier does not include this (403). Live streaming needs the Pro tier or above.",
+  404: 'TrackerSino does not know this game (404). Check the game list in Settings.',
   429: 'TrackerSino asked us to slow down (429); retrying after the wait it gave.',
 };
 

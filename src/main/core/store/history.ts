@@ -1,0 +1,54 @@
+import type { Database } from 'better-sqlite3';
+import type { Round } from '../round';
+import { CoverageStore, type CoverageChange } from './coverage-store';
+import { GapStore } from './gap-store';
+import { QuarantineStore, type QuarantineEntry } from './quarantine-store';
+import { RoundStore } from './round-store';
+
+/** What one transaction commits: rounds, the coverage they prove, and what was set aside. */
+export interface Batch {
+  readonly rounds: readonly Round[];
+  readonly coverage: readonly CoverageChange[];
+  readonly quarantine: readonly QuarantineEntry[];
+}
+
+/** The local history: one object per table, and the one transaction that writes them together. */
+export class History {
+  readonly rounds: RoundStore;
+  readonly coverage: CoverageStore;
+  readonly gaps: GapStore;
+  readonly quarantine: QuarantineStore;
+
+  constructor(
+    private readonly db: Database,
+    kindOf: (slug: string) => string,
+  ) {
+    this.rounds = new RoundStore(db, kindOf);
+    this.coverage = new CoverageStore(db);
+    this.gaps = new GapStore(db);
+    this.quarantine = new QuarantineStore(db);
+  }
+
+  /**
+   * Stores a batch in one transaction and returns the rounds that were new. A coverage change
+   * never commits without the rounds that prove it, so no span can claim a round not stored.
+   */
+  commit(batch: Batch): Round[] {
+    // Games are registered outside the transaction, so a rolled-back write cannot leave a cached
+    // id behind that no longer exists.
+    for (const round of batch.rounds) this.rounds.gameId(round.game);
+    for (const change of batch.coverage) this.rounds.gameId(change.game);
+    return this.db.transaction(() => {
+      const inserted = this.rounds.insertRounds(batch.rounds);
+      for (const change of batch.coverage) this.coverage.apply(this.rounds.gameId(change.game), change);
+      for (const entry of batch.quarantine) this.quarantine.add(entry);
+      return inserted;
+    })();
+  }
+
+  /** Spans of a game's complete history, newest first (none for a game not seen yet). */
+  spansOf(slug: string) {
+    const id = this.rounds.idOf(slug);
+    return id === undefined ? [] : this.coverage.spans(id);
+  }
+}
