@@ -10,6 +10,7 @@ import { RoundWriter } from '../src/main/core/store/round-writer';
 import { startSandbox } from '../src/sim/server';
 import { percentile, printReport, type Figure } from './report';
 import { historyGeneration, restPagesPerSecond } from './sandbox';
+import { deepBackfill, liveCpuPerRound } from './sync';
 
 // `npm run bench`: figures for the targets of the walking skeleton, on this machine, in one run.
 // Both ingest paths write the same sandbox rows into fresh files with the same schema and pragmas.
@@ -110,26 +111,28 @@ async function frameToSubscriber(dir: string): Promise<number[]> {
   return delays;
 }
 
-async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'roundlog-bench-'));
-  try {
-    const rows = await sandboxRows(INGEST_ROUNDS);
-    const pages: string[] = [];
-    for (let i = 0; i < rows.length; i += PAGE_SIZE) pages.push(`[${rows.slice(i, i + PAGE_SIZE).join(',')}]`);
-    const raws: number[] = [];
-    const roundlogs: number[] = [];
-    for (let run = 0; run < INGEST_RUNS; run++) {
-      const runDir = join(dir, `run${run}`);
-      raws.push(ingestRaw(runDir, pages));
-      roundlogs.push(await ingestThroughRoundlog(runDir, pages));
-      rmSync(runDir, { recursive: true, force: true });
-    }
-    const raw = percentile(raws, 0.5);
-    const roundlog = percentile(roundlogs, 0.5);
-    const delays = await frameToSubscriber(join(dir, 'latency'));
-    const history = await historyGeneration(1_000_000);
-    const serving = await restPagesPerSecond(5_000, 8);
-    const figures: Figure[] = [
+const BACKFILL_ROUNDS = 1_000_000;
+const LIVE_CPU_SECONDS = 10;
+
+async function walkingSkeletonFigures(dir: string): Promise<{ figures: Figure[]; context: Record<string, number> }> {
+  const rows = await sandboxRows(INGEST_ROUNDS);
+  const pages: string[] = [];
+  for (let i = 0; i < rows.length; i += PAGE_SIZE) pages.push(`[${rows.slice(i, i + PAGE_SIZE).join(',')}]`);
+  const raws: number[] = [];
+  const roundlogs: number[] = [];
+  for (let run = 0; run < INGEST_RUNS; run++) {
+    const runDir = join(dir, `run${run}`);
+    raws.push(ingestRaw(runDir, pages));
+    roundlogs.push(await ingestThroughRoundlog(runDir, pages));
+    rmSync(runDir, { recursive: true, force: true });
+  }
+  const raw = percentile(raws, 0.5);
+  const roundlog = percentile(roundlogs, 0.5);
+  const delays = await frameToSubscriber(join(dir, 'latency'));
+  const history = await historyGeneration(1_000_000);
+  const serving = await restPagesPerSecond(5_000, 8);
+  return {
+    figures: [
       { name: 'ingest_rounds_per_s', value: roundlog, unit: 'rounds/s', target: '>= 100000', ok: roundlog >= 100_000 },
       { name: 'raw_insert_rounds_per_s', value: raw, unit: 'rounds/s', target: 'reference', ok: true },
       { name: 'raw_to_ingest_ratio', value: raw / roundlog, unit: 'x', target: '<= 2', ok: raw / roundlog <= 2 },
@@ -144,8 +147,42 @@ async function main(): Promise<void> {
         ok: serving.pagesPerSecond >= 500 && serving.failures === 0,
       },
       { name: 'sandbox_rest_pages_per_cpu_s', value: serving.pagesPerCpuSecond ?? Number.NaN, unit: 'pages/cpu-s', target: 'reference', ok: true },
+    ],
+    context: { rounds: INGEST_ROUNDS, page_size: PAGE_SIZE, pages_in_flight: PAGES_IN_FLIGHT, ingest_runs: INGEST_RUNS, latency_frames: delays.length, sandbox_rest_failures: serving.failures },
+  };
+}
+
+async function syncFigures(dir: string): Promise<{ figures: Figure[]; context: Record<string, number> }> {
+  const backfill = await deepBackfill(dir, Number(process.env.ROUNDLOG_BENCH_BACKFILL_ROUNDS ?? BACKFILL_ROUNDS));
+  const live = await liveCpuPerRound(dir, LIVE_CPU_SECONDS);
+  const ratio = backfill.seconds / backfill.limitSeconds;
+  return {
+    figures: [
+      { name: 'pro_backfill_1m_rounds_s', value: backfill.seconds, unit: 's', target: 'reference', ok: true },
+      { name: 'pro_backfill_rate_limit_s', value: backfill.limitSeconds, unit: 's', target: 'reference', ok: true },
+      { name: 'pro_backfill_to_limit_ratio', value: ratio, unit: 'x', target: '<= 1.1', ok: ratio <= 1.1 },
+      { name: 'pro_backfill_429s', value: backfill.rateLimited, unit: '', target: '0', ok: backfill.rateLimited === 0 },
+      { name: 'live_cpu_per_round_us', value: live.microsPerRound, unit: 'µs', target: '<= 20', ok: live.microsPerRound <= 20 },
+    ],
+    context: {
+      backfill_rounds_stored: backfill.rounds,
+      backfill_requests: backfill.requests,
+      live_rounds: live.rounds,
+      live_rounds_per_s: Math.round(live.roundsPerSecond),
+    },
+  };
+}
+
+/** `npm run bench` runs every group; `node out/main/bench.js sync` (or `skeleton`) runs one. */
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  const dir = mkdtempSync(join(tmpdir(), 'roundlog-bench-'));
+  try {
+    const groups = [
+      ...(only === undefined || only === 'skeleton' ? [await walkingSkeletonFigures(dir)] : []),
+      ...(only === undefined || only === 'sync' ? [await syncFigures(dir)] : []),
     ];
-    printReport(figures, { rounds: INGEST_ROUNDS, page_size: PAGE_SIZE, pages_in_flight: PAGES_IN_FLIGHT, ingest_runs: INGEST_RUNS, latency_frames: delays.length, sandbox_rest_failures: serving.failures });
+    printReport(groups.flatMap((group) => group.figures), Object.assign({}, ...groups.map((group) => group.context)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -45,20 +45,10 @@ export interface ServingFigures {
  * keep-alive clients in this process; bodies are read and discarded.
  */
 export async function restPagesPerSecond(durationMs: number, clients: number): Promise<ServingFigures> {
-  const child = spawn(process.execPath, [
-    CLI, 'sim', '--port', '0', '--seed', 'bench-serve', '--games', 'stake-crash', '--history', '200000rounds',
-    '--keys', `${BENCH_KEY}:enterprise:1000000000`,
+  const { child, url } = await startSimProcess([
+    '--seed', 'bench-serve', '--games', 'stake-crash', '--history', '200000rounds', '--keys', `${BENCH_KEY}:enterprise:1000000000`,
   ]);
   try {
-    const url = await new Promise<URL>((resolve, reject) => {
-      let output = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /sandbox on (http:\/\/\S+)/.exec(output);
-        if (match) resolve(new URL(match[1]!));
-      });
-      child.once('exit', (code) => reject(new Error(`roundlog sim exited (${code}): ${output}`)));
-    });
     const agent = new Agent({ keepAlive: true, maxSockets: clients });
     const newest = await latestIndex(url, agent);
     let pages = 0;
@@ -83,6 +73,22 @@ export async function restPagesPerSecond(durationMs: number, clients: number): P
   } finally {
     child.kill();
   }
+}
+
+/** `roundlog sim` in a child process, as an upstream on another machine would be: its CPU is not ours. */
+export async function startSimProcess(args: readonly string[]): Promise<{ child: ChildProcess; url: URL }> {
+  const child = spawn(process.execPath, [CLI, 'sim', '--port', '0', ...args]);
+  const url = await new Promise<URL>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /sandbox on (http:\/\/\S+)/.exec(output);
+      if (match) resolve(new URL(match[1]!));
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`roundlog sim exited (${code}): ${output}`)));
+  });
+  return { child, url };
 }
 
 function getPage(url: URL, agent: Agent, path: string): Promise<boolean> {

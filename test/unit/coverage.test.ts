@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extendNewest, FIRST_CATCH_UP_US, mergeSpan, plannedWalks, type Span } from '../../src/main/core/sync/coverage';
+import { FIRST_CATCH_UP_US, mergeSpan, plannedWalks, type Span } from '../../src/main/core/sync/coverage';
 
 const S = 1_000_000;
 const span = (from: number, through: number, atStart = false): Span => ({
@@ -24,13 +24,6 @@ describe('spans of complete history', () => {
     expect(proven).toEqual([{ ...span(10, 60, true) }]);
     // A walk that found nothing new proves a span without indices: it never erases known ones.
     expect(mergeSpan([span(10, 50)], { fromUs: 50 * S, fromIndex: null, throughUs: 50 * S, throughIndex: null, atStart: false })).toEqual([span(10, 50)]);
-  });
-
-  it('moves the newest span forward only', () => {
-    const spans = [span(100, 200), span(10, 50)];
-    expect(extendNewest(spans, { us: 250 * S, index: 250n })).toEqual([span(100, 250), span(10, 50)]);
-    expect(extendNewest(spans, { us: 150 * S, index: 150n })).toEqual(spans);
-    expect(extendNewest([], { us: 1, index: 1n })).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +58,8 @@ if (!app.requestSingleInstanceLock()) {
       });
     };
     open();
+    // The OS knows of a sleep before any clock does: every game reconnects and catches up at once.
+    powerMonitor.on('resume', () => core?.recorder.resync('wake'));
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) open();
     });

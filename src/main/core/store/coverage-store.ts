@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { extendNewest, mergeSpan, sortSpans, type Edge, type Span } from '../sync/coverage';
+import { mergeSpan, sortSpans, type Edge, type Span } from '../sync/coverage';
 
 interface SpanRow {
   from_us: bigint;
@@ -17,6 +17,7 @@ export class CoverageStore {
   private readonly select: Statement<[number], SpanRow>;
   private readonly remove: Statement<[number]>;
   private readonly insert: Statement<[number, number, bigint | null, number, bigint | null, number]>;
+  private readonly extendNewest: Statement<[number, bigint | null, number, number]>;
 
   constructor(db: Database) {
     this.select = db
@@ -26,6 +27,10 @@ export class CoverageStore {
     this.insert = db.prepare(
       'INSERT INTO coverage (game_id, from_us, from_index, through_us, through_index, at_start) VALUES (?, ?, ?, ?, ?, ?)',
     );
+    // The live path's change, one statement per commit: the newest span's end moves forward.
+    this.extendNewest = db.prepare(`
+      UPDATE coverage SET through_us = ?, through_index = ?
+      WHERE id = (SELECT id FROM coverage WHERE game_id = ? ORDER BY through_us DESC LIMIT 1) AND through_us < ?`);
   }
 
   spans(gameId: number): Span[] {
@@ -42,8 +47,12 @@ export class CoverageStore {
 
   /** Applies a change; call inside the transaction that stores its rounds. */
   apply(gameId: number, change: CoverageChange): void {
+    if ('extend' in change) {
+      this.extendNewest.run(change.extend.us, change.extend.index, gameId, change.extend.us);
+      return;
+    }
     const before = this.spans(gameId);
-    const after = 'span' in change ? mergeSpan(before, change.span) : extendNewest(before, change.extend);
+    const after = mergeSpan(before, change.span);
     if (after.length === before.length && after.every((span, i) => sameSpan(span, before[i]!))) return;
     this.remove.run(gameId);
     for (const span of after) {

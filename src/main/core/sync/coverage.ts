@@ -53,15 +53,6 @@ function union(a: Span, b: Span): Span {
   };
 }
 
-/** Moves the newest span's end forward (a live round received without a break); never back. */
-export function extendNewest(spans: readonly Span[], edge: Edge): Span[] {
-  const sorted = sortSpans(spans);
-  const newest = sorted[0];
-  if (newest === undefined || edge.us <= newest.throughUs) return sorted;
-  sorted[0] = { ...newest, throughUs: edge.us, throughIndex: edge.index };
-  return sorted;
-}
-
 /** One keyset walk: pages of rows older than `beforeIndex` (null: from the newest) back to `sinceUs`. */
 export interface WalkPlan {
   readonly kind: 'catch-up' | 'hole' | 'deep';

@@ -122,7 +122,8 @@ export class GameSync {
 
   private remember(round: Round): void {
     const edge = { us: round.finalizedUs, index: round.roundIndex };
-    this.newest = [...this.newest, edge].sort((a, b) => b.us - a.us).slice(0, 2);
+    // Newest first by time, then by index: rows stamped to the second may share an instant.
+    this.newest = [...this.newest, edge].sort((a, b) => b.us - a.us || Number((b.index ?? 0n) - (a.index ?? 0n))).slice(0, 2);
     if (round.roundIndex !== null) {
       this.recentIndices.push(round.roundIndex);
       if (this.recentIndices.length > RECENT_INDICES) this.recentIndices.shift();

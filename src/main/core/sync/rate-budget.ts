@@ -56,11 +56,15 @@ export class RateBudget {
     this.lastMs = now();
   }
 
-  /** Resizes the bucket for another tier; tokens in hand are kept up to the new burst. */
+  /**
+   * Resizes the bucket for a tier learned later. The server's bucket for the key was the larger
+   * one all along, so what was spent is spent from it: a bigger burst adds its difference.
+   */
   setLimits(limits: TierLimits): void {
     this.refill();
+    const oldBurst = this.burst;
     this.limits = limits;
-    this.tokens = Math.min(this.tokens, this.burst);
+    this.tokens = Math.min(this.burst, this.tokens + Math.max(0, this.burst - oldBurst));
     this.changed.emit();
     this.pump();
   }

@@ -173,7 +173,6 @@ export class Recorder {
         break;
       case 'closed':
         this.generation.abort(new Error('stream closed'));
-        this.nextCause = 'reconnect';
         this.setConnection('reconnecting', `Live stream lost (${event.reason}); reconnecting in ${Math.ceil(event.retryInMs / 1000)} s.`);
         for (const sync of this.syncs.values()) sync.stale(Date.now(), 'Waiting for the live stream to come back.');
         break;

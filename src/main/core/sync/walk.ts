@@ -51,21 +51,32 @@ export async function walk(plan: WalkPlan, context: WalkContext): Promise<WalkRe
   const backoff = new Backoff({ baseMs: 1_000, capMs: 60_000 });
   let beforeIndex = plan.beforeIndex;
   let top = plan.top;
-  let oldest: Edge | null = null;
+  let oldest = null as Edge | null; // widened: takePage below assigns it
   let rows = 0;
   let recovered = 0;
   const count = (inserted: readonly Round[]): void => {
     recovered += inserted.length;
   };
 
-  for (;;) {
-    await context.writable();
-    const query: RoundsQuery = { limit: context.pageSize, ...(since === undefined ? {} : { since }), ...(beforeIndex === null ? {} : { beforeIndex }) };
-    const page = await fetchPage(context, backoff, query);
+  const queryAt = (before: bigint | null): RoundsQuery => ({ limit: context.pageSize, ...(since === undefined ? {} : { since }), ...(before === null ? {} : { beforeIndex: before }) });
+  const ahead = new PagesAhead((before) => fetchPage(context, backoff, queryAt(before)));
+
+  try {
+    for (;;) {
+      await context.writable();
+      const page = await ahead.take(beforeIndex);
+      const outcome = takePage(page);
+      if (outcome === 'end') break;
+      if (outcome !== 'next') return outcome;
+    }
+  } finally {
+    ahead.discard();
+  }
+  function takePage(page: PageResult): 'next' | 'end' | WalkResult {
     for (const rejected of page.rejected) {
       writer.quarantine({ source: 'rest', game, reason: rejected.reason, text: rejected.text, receivedUs: Date.now() * 1000 });
     }
-    if (page.rounds.length + page.rejected.length === 0) break;
+    if (page.rounds.length + page.rejected.length === 0) return 'end';
     if (page.rounds.length === 0) return { outcome: 'stopped', reason: 'a page held only rows Roundlog cannot read (they are in quarantine)' };
     context.onRounds?.(page.rounds);
 
@@ -89,10 +100,17 @@ export async function walk(plan: WalkPlan, context: WalkContext): Promise<WalkRe
     // Every round from this page's oldest up to the walk's top is now stored.
     const proven: Span = { fromUs: pageOldest.us, fromIndex: pageOldest.index, throughUs: top!.us, throughIndex: top!.index, atStart: false };
     writer.enqueue(page.rounds, { bulk: true, coverage: { game, span: proven }, onStored: count });
+    // A full page whose indices counted down one by one suggests the next pages' positions: they
+    // are asked for now, while this one is stored, and dropped if the guess was wrong.
+    const first = beforeIndex ?? (pageNewest!.index === null ? null : pageNewest!.index + 1n);
+    if (page.rounds.length === context.pageSize && first !== null && first - pageOldest.index! === BigInt(context.pageSize)) {
+      ahead.guess(pageOldest.index!, BigInt(context.pageSize));
+    }
     oldest = pageOldest;
     beforeIndex = pageOldest.index;
     rows += page.rounds.length;
     context.onPage(rows, oldest, top);
+    return 'next';
   }
 
   // The empty page proves there is nothing between `since` and the oldest round reached; without
@@ -109,6 +127,45 @@ export async function walk(plan: WalkPlan, context: WalkContext): Promise<WalkRe
     await committed(writer, { game, span }, context.signal);
   }
   return { outcome: 'complete', top, recovered };
+}
+
+/** Pages asked for ahead of the walk; at most this many wait at once. */
+const PAGES_AHEAD = 3;
+
+/**
+ * Requests a walk's next pages before it needs them, when round_index counts down one by one:
+ * a single walk otherwise waits for each page to be stored before it may ask for the next, and
+ * would use a fraction of the budget. A guess that turns out wrong only costs its requests.
+ */
+class PagesAhead {
+  private readonly pending = new Map<string, Promise<PageResult>>();
+
+  constructor(private readonly fetch: (beforeIndex: bigint | null) => Promise<PageResult>) {}
+
+  take(beforeIndex: bigint | null): Promise<PageResult> {
+    const key = String(beforeIndex);
+    const page = this.pending.get(key);
+    // A page nobody guessed means the guesses were wrong: they make room for new ones.
+    if (page === undefined) this.pending.clear();
+    this.pending.delete(key);
+    return page ?? this.fetch(beforeIndex);
+  }
+
+  /** The pages below `beforeIndex`, `step` indices apart. */
+  guess(beforeIndex: bigint, step: bigint): void {
+    for (let i = 0n; i < BigInt(PAGES_AHEAD); i++) {
+      const before = beforeIndex - i * step;
+      const key = String(before);
+      if (this.pending.has(key) || this.pending.size >= PAGES_AHEAD) continue;
+      const page = this.fetch(before);
+      page.catch(() => {}); // a guess nobody takes may fail unheard
+      this.pending.set(key, page);
+    }
+  }
+
+  discard(): void {
+    this.pending.clear();
+  }
 }
 
 /** Resolves once a coverage change (and everything queued before it) is committed. */
