@@ -224,6 +224,27 @@ describe('the sync engine', () => {
     expect(gaps.map((gap) => gap.cause)).toContain('wake');
   });
 
+  it('records nothing of a paused game, and catches up what it missed once resumed', async () => {
+    const games = ['stake-crash', 'crazytime'];
+    await sandboxWith({ games });
+    await start(games);
+    await waitFor(async () => (await gameStatus('stake-crash')).state === 'live', () => 'live');
+    await core!.service.setGamePaused({ game: 'stake-crash', paused: true });
+    expect(await gameStatus('stake-crash')).toMatchObject({ state: 'paused', detail: expect.stringMatching(/Paused/) });
+    await core!.flush();
+    const storedWhenPaused = (await gameStatus('stake-crash')).roundsStored;
+    const before = sandbox!.rounds('stake-crash').length;
+    await waitFor(() => sandbox!.rounds('stake-crash').length >= before + 5, () => 'rounds while paused');
+    await core!.flush();
+    expect((await gameStatus('stake-crash')).roundsStored).toBe(storedWhenPaused);
+    // Pausing and resuming twice must not leave two catch-ups or two pollers running.
+    await core!.service.setGamePaused({ game: 'stake-crash', paused: false });
+    await core!.service.setGamePaused({ game: 'stake-crash', paused: true });
+    await core!.service.setGamePaused({ game: 'stake-crash', paused: false });
+    await waitFor(async () => (await gameStatus('stake-crash')).state === 'live', () => 'live again');
+    await expectCompleteHistory(core!, sandbox!, games);
+  });
+
   it('backfills many pages at a Pro key’s full budget without a single 429', async () => {
     await sandboxWith({ games: ['stake-crash', 'crazytime'], historyRounds: 4_000 });
     await start(['stake-crash', 'crazytime'], { historyDepthMs: null }, { recorder: { overlapMs: 0, pageSize: 50 } });

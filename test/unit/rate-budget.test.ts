@@ -68,6 +68,17 @@ describe('the request budget', () => {
     budget.dispose(new Error('done'));
   });
 
+  it('slows once for 429s met together, not once per request that met them', async () => {
+    const one = new RateBudget(TIER_LIMITS.pro, now);
+    one.onRateLimited(1_000);
+    const many = new RateBudget(TIER_LIMITS.pro, now);
+    for (let i = 0; i < 4; i++) many.onRateLimited(1_000);
+    expect(many.ratePerSecond).toBe(one.ratePerSecond);
+    expect(many.rateLimitedCount).toBe(4);
+    one.dispose(new Error('done'));
+    many.dispose(new Error('done'));
+  });
+
   it('resizes for a tier learned later and drops a waiter whose walk was aborted', async () => {
     const budget = new RateBudget(TIER_LIMITS.starter, now);
     const drain: string[] = [];

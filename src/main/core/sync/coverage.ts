@@ -88,8 +88,13 @@ export function plannedWalks(spans: readonly Span[], depthUs: number | null, ove
     plans.push({ kind: 'hole', beforeIndex: upper.fromIndex, top: { us: upper.fromUs, index: upper.fromIndex }, sinceUs: lower.throughUs - overlapUs });
   }
   const oldest = sorted[sorted.length - 1]!;
-  if (!depthReached(oldest, depthUs) && oldest.fromIndex !== null) {
-    plans.push({ kind: 'deep', beforeIndex: oldest.fromIndex, top: { us: oldest.fromUs, index: oldest.fromIndex }, sinceUs: depthUs });
+  if (!depthReached(oldest, depthUs)) {
+    // A span proven by an empty page knows no round to page back from: the walk starts at the newest.
+    plans.push(
+      oldest.fromIndex === null
+        ? { kind: 'deep', beforeIndex: null, top: null, sinceUs: depthUs }
+        : { kind: 'deep', beforeIndex: oldest.fromIndex, top: { us: oldest.fromUs, index: oldest.fromIndex }, sinceUs: depthUs },
+    );
   }
   return plans;
 }

@@ -23,6 +23,11 @@ export interface GameSyncDeps {
   /** The oldest point the history should reach now (µs), or null for everything upstream has. */
   readonly depthUs: () => number | null;
   readonly writable: () => Promise<void>;
+  /**
+   * How long after a stream (re)connects the catch-up waits: a round finalised just before the
+   * connection is not streamed, and must be on REST by the time the catch-up asks for it.
+   */
+  readonly restLagMs: number;
   readonly changed: () => void;
   readonly log: (message: string) => void;
 }
@@ -50,7 +55,11 @@ export class GameSync {
   private newest: Edge[] = [];
   private recentIndices: bigint[] = [];
   private contiguous = false;
+  /** This game's part of the generation: aborted by a pause or by the next begin(). */
+  private own: AbortController | null = null;
   private signal: AbortSignal = AbortSignal.abort();
+  /** Index holes being walked for: until they are filled, frames do not extend the history past them. */
+  private holeFills = 0;
 
   constructor(private readonly deps: GameSyncDeps) {}
 
@@ -64,12 +73,15 @@ export class GameSync {
 
   /** Starts a generation: catch up, go live, then holes and depth. `poll` keeps it live without a stream. */
   begin(signal: AbortSignal, cause: GapCause, pollEveryMs: number | null): void {
+    this.own?.abort(new Error('superseded'));
     if (this.paused) return;
+    this.own = new AbortController();
+    const own = AbortSignal.any([signal, this.own.signal]);
     this.live = false;
     this.newest = [];
-    this.signal = signal;
-    void this.run(signal, cause, pollEveryMs).catch((error: unknown) => {
-      if (signal.aborted) return;
+    this.signal = own;
+    void this.run(own, cause, pollEveryMs).catch((error: unknown) => {
+      if (own.aborted) return;
       if (error instanceof UpstreamError) return this.set('error', error.message);
       this.deps.log(`${this.game}: sync stopped by an unexpected error: ${error instanceof Error ? error.stack : String(error)}`);
       this.set('error', `Roundlog hit an unexpected error while syncing (${error instanceof Error ? error.message : String(error)}); it retries on the next reconnect.`);
@@ -96,6 +108,7 @@ export class GameSync {
 
   setPaused(paused: boolean): void {
     this.paused = paused;
+    if (paused) this.own?.abort(new Error('paused'));
     this.live = false;
     this.backfill = null;
     this.set(paused ? 'paused' : 'connecting', paused ? 'Paused: rounds of this game are not recorded until you resume it.' : null);
@@ -108,7 +121,7 @@ export class GameSync {
     this.delays.watch(round);
     if (!this.live) return this.deps.writer.enqueue([round]);
     const proven = this.newest[1];
-    if (proven === undefined) return this.deps.writer.enqueue([round]);
+    if (proven === undefined || this.holeFills > 0) return this.deps.writer.enqueue([round]);
     if (this.contiguous && proven.index !== null && !this.hasRound(proven.index - 1n)) {
       // The round before it never came: a hole in round_index, filled by its own walk.
       this.deps.writer.enqueue([round]);
@@ -138,8 +151,10 @@ export class GameSync {
     const { history, depthUs, overlapUs } = this.deps;
     const before = history.spansOf(this.game)[0];
     this.set('backfilling', null);
+    if (pollEveryMs === null) await sleep(this.deps.restLagMs, undefined, { signal });
     const [catchUp] = plannedWalks(history.spansOf(this.game), depthUs(), overlapUs, Date.now() * 1000);
     const result = await this.walk(catchUp!, 'catch-up', signal);
+    signal.throwIfAborted();
     if (result.outcome === 'stopped') {
       this.deps.log(`${this.game}: catch-up stopped early because ${result.reason}; older rounds may be missing`);
       return this.set('live', `Older rounds may be missing: ${result.reason}.`);
@@ -156,11 +171,16 @@ export class GameSync {
     this.live = true;
     this.staleSinceMs = null;
     this.set('live', null);
-    if (pollEveryMs !== null) void this.pollLoop(signal, pollEveryMs);
+    if (pollEveryMs !== null) {
+      void this.pollLoop(signal, pollEveryMs).catch((error: unknown) => {
+        if (!signal.aborted) this.fail(`Polling stopped by an unexpected error (${error instanceof Error ? error.message : String(error)}); it restarts on the next reconnect.`);
+      });
+    }
 
     await this.fillIndexHoles(signal);
     for (const plan of plannedWalks(history.spansOf(this.game), depthUs(), overlapUs, Date.now() * 1000).slice(1)) {
       const filled = await this.walk(plan, plan.kind === 'deep' ? 'deep' : 'catch-up', signal);
+      signal.throwIfAborted();
       if (filled.outcome === 'stopped') this.deps.log(`${this.game}: ${plan.kind} backfill stopped early because ${filled.reason}`);
       else if (plan.kind === 'hole' && filled.recovered > 0) this.recordFilled('resume', plan.sinceUs ?? 0, plan.top?.us ?? null, filled.recovered);
     }
@@ -175,9 +195,13 @@ export class GameSync {
       try {
         await sleep(everyMs, undefined, { signal });
         const [plan] = plannedWalks(this.deps.history.spansOf(this.game), this.deps.depthUs(), this.deps.overlapUs, Date.now() * 1000);
-        await walk(plan!, this.context('live', signal, (message) => {
+        const polled = await walk(plan!, this.context('live', signal, (message) => {
           if (message !== null) this.stale(lastOkMs, message);
         }));
+        if (polled.outcome !== 'complete') {
+          this.deps.log(`${this.game}: a poll stopped early because ${polled.reason}`);
+          continue;
+        }
         lastOkMs = Date.now();
         if (this.state === 'stale') {
           this.staleSinceMs = null;
@@ -228,15 +252,22 @@ export class GameSync {
     const id = recorded?.id ?? history.gaps.found(gameId, { cause, fromUs: after.us, throughUs: Number.isNaN(before.us) ? null : before.us, afterIndex: after.index, beforeIndex }, Date.now() * 1000);
     this.deps.changed();
     const plan: WalkPlan = { kind: 'hole', beforeIndex, top: null, sinceUs: after.us };
-    let recovered = 0;
+    let result: WalkResult;
+    this.holeFills++;
     try {
-      const result = await walk(plan, this.context('catch-up', signal, () => {}));
-      recovered = result.outcome === 'complete' ? result.recovered : 0;
+      result = await walk(plan, this.context('catch-up', signal, () => {}));
     } catch (error) {
       // Left open in the table: the next start fills it.
       if (signal.aborted) return;
       throw error;
+    } finally {
+      this.holeFills--;
     }
+    if (result.outcome !== 'complete') {
+      this.deps.log(`${this.game}: filling a hole after round_index ${after.index} stopped early because ${result.reason}; it stays open`);
+      return;
+    }
+    const recovered = result.recovered;
     await this.deps.writable();
     const missing = Number(beforeIndex - after.index - 1n) - history.rounds.countBetween(this.game, after.index, beforeIndex);
     history.gaps.closed(id, missing === 0 ? 'filled' : 'upstream-has-none', recovered, Date.now() * 1000);

@@ -107,10 +107,13 @@ export class RateBudget {
     const now = this.now();
     this.refill();
     this.rateLimited++;
+    // Requests in flight together meet the same limit: one slowdown per pause, not one per 429.
+    if (now >= this.pausedUntilMs) {
+      this.slowdownFloor = Math.max(MIN_SLOWDOWN, this.slowdown() * SLOWDOWN);
+      this.slowdownAtMs = now;
+    }
     this.pausedUntilMs = Math.max(this.pausedUntilMs, now + retryAfterMs);
     this.tokens = 0;
-    this.slowdownFloor = Math.max(MIN_SLOWDOWN, this.slowdown() * SLOWDOWN);
-    this.slowdownAtMs = now;
     this.changed.emit();
     this.pump();
   }

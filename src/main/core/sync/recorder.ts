@@ -25,7 +25,10 @@ export interface RecorderOptions {
   readonly pageSize?: number;
   /** Each walk starts this far before the point it joins, so no precision mismatch can leave a hole. */
   readonly overlapMs?: number;
-  /** How long after an undecodable frame the games are backfilled, so its round is on REST by then. */
+  /**
+   * How long a round may take to appear on REST after it was streamed: the wait before the games
+   * are caught up after an undecodable frame, and after each stream (re)connect.
+   */
   readonly refetchDelayMs?: number;
   readonly clockWatch?: ClockWatchOptions;
   readonly log?: (message: string) => void;
@@ -76,6 +79,7 @@ export class Recorder {
           overlapUs,
           depthUs: () => (options.historyDepthMs === null ? null : (Date.now() - options.historyDepthMs) * 1000),
           writable: () => this.writable(),
+          restLagMs: options.refetchDelayMs ?? 2_000,
           changed: () => this.changed.emit(),
           log: (message) => this.log(message),
         }),

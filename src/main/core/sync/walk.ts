@@ -59,12 +59,16 @@ export async function walk(plan: WalkPlan, context: WalkContext): Promise<WalkRe
   };
 
   const queryAt = (before: bigint | null): RoundsQuery => ({ limit: context.pageSize, ...(since === undefined ? {} : { since }), ...(before === null ? {} : { beforeIndex: before }) });
-  const ahead = new PagesAhead((before) => fetchPage(context, backoff, queryAt(before)));
+  const ahead = new PagesAhead(context.signal, (before, signal, own) =>
+    fetchPage({ ...context, signal }, own ? new Backoff({ baseMs: 1_000, capMs: 60_000 }) : backoff, queryAt(before)),
+  );
 
   try {
     for (;;) {
       await context.writable();
+      context.signal.throwIfAborted();
       const page = await ahead.take(beforeIndex);
+      context.signal.throwIfAborted();
       const outcome = takePage(page);
       if (outcome === 'end') break;
       if (outcome !== 'next') return outcome;
@@ -138,17 +142,21 @@ const PAGES_AHEAD = 3;
  * would use a fraction of the budget. A guess that turns out wrong only costs its requests.
  */
 class PagesAhead {
-  private readonly pending = new Map<string, Promise<PageResult>>();
+  private readonly pending = new Map<string, { page: Promise<PageResult>; stop: AbortController }>();
 
-  constructor(private readonly fetch: (beforeIndex: bigint | null) => Promise<PageResult>) {}
+  constructor(
+    private readonly walkSignal: AbortSignal,
+    /** `own`: a guess, with its own retry backoff, cancelled when dropped. */
+    private readonly fetch: (beforeIndex: bigint | null, signal: AbortSignal, own: boolean) => Promise<PageResult>,
+  ) {}
 
   take(beforeIndex: bigint | null): Promise<PageResult> {
     const key = String(beforeIndex);
-    const page = this.pending.get(key);
-    // A page nobody guessed means the guesses were wrong: they make room for new ones.
-    if (page === undefined) this.pending.clear();
+    const guessed = this.pending.get(key);
     this.pending.delete(key);
-    return page ?? this.fetch(beforeIndex);
+    // A page nobody guessed means the guesses were wrong: they are cancelled and make room.
+    if (guessed === undefined) this.discard();
+    return guessed?.page ?? this.fetch(beforeIndex, this.walkSignal, false);
   }
 
   /** The pages below `beforeIndex`, `step` indices apart. */
@@ -157,19 +165,24 @@ class PagesAhead {
       const before = beforeIndex - i * step;
       const key = String(before);
       if (this.pending.has(key) || this.pending.size >= PAGES_AHEAD) continue;
-      const page = this.fetch(before);
+      const stop = new AbortController();
+      const page = this.fetch(before, AbortSignal.any([this.walkSignal, stop.signal]), true);
       page.catch(() => {}); // a guess nobody takes may fail unheard
-      this.pending.set(key, page);
+      this.pending.set(key, { page, stop });
     }
   }
 
+  /** Cancels every guess not taken: no budget is spent on pages nobody will read. */
   discard(): void {
+    for (const { stop } of this.pending.values()) stop.abort(new Error('guess dropped'));
     this.pending.clear();
   }
 }
 
 /** Resolves once a coverage change (and everything queued before it) is committed. */
 function committed(writer: RoundWriter, coverage: { game: string; span: Span }, signal: AbortSignal): Promise<void> {
+  // A walk of a generation already over proves nothing to the one that replaced it.
+  if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<void>((resolve, reject) => {
     const onAbort = (): void => reject(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
@@ -190,11 +203,12 @@ function committed(writer: RoundWriter, coverage: { game: string; span: Span }, 
  */
 async function fetchPage(context: WalkContext, backoff: Backoff, query: RoundsQuery): Promise<PageResult> {
   const { budget, signal } = context;
+  let retried = false;
   for (;;) {
     await budget.acquire(context.priority, signal);
     try {
       const page = await context.rest.rounds(context.game, query, signal);
-      if (backoff.attempts > 0) context.onRetry(null);
+      if (retried) context.onRetry(null);
       backoff.reset();
       return page;
     } catch (error) {
@@ -202,6 +216,7 @@ async function fetchPage(context: WalkContext, backoff: Backoff, query: RoundsQu
       const upstream = error instanceof UpstreamError ? error : null;
       if (upstream?.stopsRetrying) throw error;
       if (!upstream && !(error instanceof RowError)) throw error;
+      retried = true;
       if (upstream?.status === 429) {
         // The budget holds every request of the key until the wait is over.
         const waitMs = (upstream.retryAfterS ?? 1) * 1000;
