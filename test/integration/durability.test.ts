@@ -263,6 +263,17 @@ function probeTmpfs(): { canMount: boolean; whyNot: string } {
 
 // ---------------------------------------------------------------------------------------------
 
+/** Once the disk allows again, the same run stores every round, stops cleanly, and lost nothing. */
+async function expectRecordingCompletes(run: CliRun, file: string, sandbox: Sandbox): Promise<void> {
+  const expected = snapshot(sandbox);
+  await waitForAll(file, expected, run, 45_000);
+  run.child.kill('SIGTERM');
+  const { code } = await run.exit;
+  expect(code, run.output()).toBe(0);
+  expect(run.output()).toMatch(/Done: every round received is committed/);
+  expectSameRounds(file, expected, snapshot(sandbox));
+}
+
 describe('durability of the history under a real roundlog sync process', () => {
   afterEach(killAll);
 
@@ -431,13 +442,7 @@ describe('durability of the history under a real roundlog sync process', () => {
 
         await waitForStart(run);
         mountCommand(['-o', 'remount,size=64m', dataDir]);
-        const expected = snapshot(sandbox);
-        await waitForAll(file, expected, run, 45_000);
-        run.child.kill('SIGTERM');
-        const { code } = await run.exit;
-        expect(code, run.output()).toBe(0);
-        expect(run.output()).toMatch(/Done: every round received is committed/);
-        expectSameRounds(file, expected, snapshot(sandbox));
+        await expectRecordingCompletes(run, file, sandbox);
       } finally {
         await sandbox.close();
       }
@@ -479,13 +484,7 @@ describe('durability of the history under a real roundlog sync process', () => {
         expect(run.exited(), `sync exited on a read-only disk instead of waiting for it:\n${run.output()}`).toBe(false);
 
         mountCommand(['-o', 'remount,rw', dataDir]);
-        const expected = snapshot(sandbox);
-        await waitForAll(file, expected, run, 45_000);
-        run.child.kill('SIGTERM');
-        const { code } = await run.exit;
-        expect(code, run.output()).toBe(0);
-        expect(run.output()).toMatch(/Done: every round received is committed/);
-        expectSameRounds(file, expected, snapshot(sandbox));
+        await expectRecordingCompletes(run, file, sandbox);
       } finally {
         await sandbox.close();
       }
