@@ -1,13 +1,14 @@
-import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { WebSocket, WebSocketServer } from 'ws';
-import { ApiError, errorHeaders, errorJson, unauthorized } from './api-error';
+import { ApiError, errorHeaders, unauthorized } from './api-error';
 import type { KeyCheck } from './auth';
 import { canonicalSlug } from '../shared/games';
 import { API_PREFIX, parseTarget } from './request-target';
 import type { SimRoundRecord } from './round-log';
 import { frameJson } from './row';
+import { refuseUpgrade, SocketHub, type HubClient } from './socket-hub';
 import type { TierRules } from './tiers';
 import type { SentLog } from './faults/sent-log';
 import type { FrameFault, StreamFaults } from './faults/stream-faults';
@@ -24,13 +25,14 @@ interface HeldFrame {
   readonly text: string;
 }
 
-interface StreamClient {
+interface StreamClient extends HubClient {
   /** 1 for the first socket accepted, and so on. */
   readonly id: number;
   readonly socket: WebSocket;
   /** Canonical slugs subscribed to; null for every game. */
   readonly games: ReadonlySet<string> | null;
-  readonly pingTimer: NodeJS.Timeout;
+  /** Pings every pingIntervalMs. */
+  readonly timer: NodeJS.Timeout;
   /** Frames held back by the reorder fault, sent after the socket's next frame. */
   readonly held: HeldFrame[];
 }
@@ -48,35 +50,19 @@ export interface StreamSite {
   readonly sent: SentLog;
 }
 
-/** Answers a refused upgrade in plain HTTP, with the same JSON error body as REST. */
-function refuseUpgrade(socket: Duplex, error: ApiError): void {
-  const body = errorJson(error.code, error.message);
-  const headers = Object.entries(errorHeaders(error.status)).map(([name, value]) => `${name}: ${value}\r\n`);
-  socket.once('finish', () => socket.destroy());
-  socket.end(
-    `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? ''}\r\n` +
-      `content-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n` +
-      `${headers.join('')}\r\n${body}`,
-  );
-}
-
-export class StreamHub {
-  private readonly server: WebSocketServer;
-  private readonly clients = new Set<StreamClient>();
+export class StreamHub extends SocketHub<StreamClient> {
   private readonly listeners = new Set<FrameListener>();
-  private stalled = false;
-  private closed = false;
   private acceptedSockets = 0;
 
   constructor(private readonly site: StreamSite) {
-    this.server = new WebSocketServer({
+    super(new WebSocketServer({
       noServer: true,
       // Pongs are answered by hand so that a stalled connection is silent both ways.
       autoPong: false,
       maxPayload: MAX_CLIENT_MESSAGE_BYTES,
       // The browser form offers ['Authorization', 'Bearer.KEY']: answer the harmless one.
       handleProtocols: (protocols) => (protocols.has('Authorization') ? 'Authorization' : (protocols.values().next().value ?? false)),
-    });
+    }));
   }
 
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -100,7 +86,7 @@ export class StreamHub {
       this.server.handleUpgrade(req, socket, head, (ws) => this.attach(ws, games));
     } catch (error) {
       if (error instanceof ApiError) {
-        refuseUpgrade(socket, error);
+        refuseUpgrade(socket, error, errorHeaders(error.status));
       } else {
         console.error('sandbox: unexpected error upgrading', req.url, error);
         socket.destroy();
@@ -125,18 +111,13 @@ export class StreamHub {
     }, this.site.pingIntervalMs);
     pingTimer.unref();
     // A reordered frame waits for the socket's next frame, however long that takes.
-    const client: StreamClient = { id: ++this.acceptedSockets, socket, games, pingTimer, held: [] };
+    const client: StreamClient = { id: ++this.acceptedSockets, socket, games, timer: pingTimer, held: [] };
     this.clients.add(client);
     socket.on('ping', (data) => {
       if (!this.stalled && socket.readyState === WebSocket.OPEN) socket.pong(data);
     });
     socket.on('error', () => socket.terminate());
     socket.on('close', () => this.forget(client));
-  }
-
-  private forget(client: StreamClient): void {
-    clearInterval(client.pingTimer);
-    this.clients.delete(client);
   }
 
   /** Sends a just-finalised round to every open socket subscribed to its game. */
@@ -199,24 +180,6 @@ export class StreamHub {
   /** Sends `text` as it is to every open socket, whatever its games: an arbitrary message from upstream. */
   sendRaw(text: string): void {
     for (const client of this.clients) if (client.socket.readyState === WebSocket.OPEN) client.socket.send(text);
-  }
-
-  /** Cuts every socket without a close frame, as a network failure would. */
-  dropAll(): void {
-    for (const client of this.clients) {
-      this.forget(client);
-      client.socket.terminate();
-    }
-  }
-
-  setStalled(stalled: boolean): void {
-    this.stalled = stalled;
-  }
-
-  close(): void {
-    this.closed = true;
-    this.dropAll();
-    this.server.close();
   }
 }
 

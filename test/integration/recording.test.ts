@@ -44,7 +44,7 @@ describe('recording from the sandbox', () => {
    * pages, so every backfill pages back with before_index.
    */
   function start(options: ComposeOptions = {}): Promise<RoundlogCore> {
-    return startRoundlog(config(), { recorder: { overlapMs: 0, pageSize: 50, refetchDelayMs: 500 }, ...options });
+    return startRoundlog(config(), { recorder: { overlapMs: 0, pageSize: 50, restLagMs: 500 }, ...options });
   }
 
   function config(): RoundlogConfig {

@@ -49,7 +49,7 @@ describe('the sync engine', () => {
 
   /** No overlap, so a span that claims a round it never stored leaves a hole and the test fails. */
   async function start(games: readonly string[], overrides: Partial<RoundlogConfig> = {}, options: ComposeOptions = {}): Promise<RoundlogCore> {
-    core = await startRoundlog(config(games, overrides), { recorder: { overlapMs: 0, pageSize: 100, refetchDelayMs: 300 }, ...options });
+    core = await startRoundlog(config(games, overrides), { recorder: { overlapMs: 0, pageSize: 100, restLagMs: 300 }, ...options });
     return core;
   }
 
@@ -103,8 +103,18 @@ describe('the sync engine', () => {
     sandbox!.shiftPrecisionNextFrames(2, 's');
     await waitFor(() => core!.recorder.rejectedFrameCount >= 1, () => 'the garbled frame set aside');
     // Withheld pings, then a server restart, while the faults keep coming.
+    const staleSince: (number | null)[] = [];
+    const offStale = core!.recorder.changed.on(() => {
+      const game = core!.recorder.game('stake-crash')!;
+      if (game.state === 'stale') staleSince.push(game.staleSinceMs);
+    });
+    const stalledAt = Date.now();
     sandbox!.stallStreams(true);
     await waitFor(() => core!.recorder.connection.state === 'reconnecting', () => core!.recorder.connection.state);
+    // The game said it was stale, and since when.
+    expect(staleSince.length).toBeGreaterThan(0);
+    expect(staleSince[0]).toBeGreaterThanOrEqual(stalledAt);
+    offStale();
     sandbox!.stallStreams(false);
     sandbox!.failNextRequests(5, 502);
     sandbox!.slowNextRequests(3, 500);

@@ -39,7 +39,7 @@ export interface ComposeOptions {
    */
   readonly pageParseWorker?: URL;
   /** Recorder tuning; tests shrink pages to exercise paging and drop the overlap to expose gaps. */
-  readonly recorder?: Pick<RecorderOptions, 'pageSize' | 'overlapMs' | 'refetchDelayMs' | 'clockWatch'>;
+  readonly recorder?: Pick<RecorderOptions, 'pageSize' | 'overlapMs' | 'restLagMs' | 'clockWatch'>;
 }
 
 /** The one composition root: the Electron main process, every CLI command and the tests call it. */

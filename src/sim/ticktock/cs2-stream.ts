@@ -1,12 +1,13 @@
-import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
-import { ApiError, errorJson } from '../api-error';
+import { ApiError } from '../api-error';
 import type { KeyCheck } from '../auth';
 import { aliveData, envelopeJson, type SeqCounter } from './envelope';
 import type { Cs2Event } from './match-story';
 import type { MatchWorld } from './match-world';
 import { scopeOf } from './scopes';
+import { refuseUpgrade, SocketHub, type HubClient } from '../socket-hub';
 
 // wss://…/cs2/v1/stream?api_key=K (every match) and /cs2/v1/stream/{match_id}?api_key=K: a snapshot
 // of the current state on connect, then each change as it happens, filtered by the key's scopes
@@ -20,30 +21,18 @@ export interface Cs2StreamSite {
   readonly aliveIntervalMs: number;
 }
 
-interface Cs2Client {
+interface Cs2Client extends HubClient {
   readonly socket: WebSocket;
   readonly scopes: ReadonlySet<string>;
   /** null for the all-matches stream. */
   readonly matchId: string | null;
-  readonly aliveTimer: NodeJS.Timeout;
+  /** Sends `alive` every aliveIntervalMs. */
+  readonly timer: NodeJS.Timeout;
 }
 
-function refuse(socket: Duplex, error: ApiError): void {
-  const body = errorJson(error.code, error.message);
-  socket.once('finish', () => socket.destroy());
-  socket.end(
-    `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? ''}\r\ncontent-type: application/json\r\n` +
-      `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
-  );
-}
-
-export class Cs2StreamHub {
-  private readonly server = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
-  private readonly clients = new Set<Cs2Client>();
-  private stalled = false;
-  private closed = false;
-
+export class Cs2StreamHub extends SocketHub<Cs2Client> {
   constructor(private readonly site: Cs2StreamSite) {
+    super(new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 }));
     site.world.onEvent((event) => this.broadcast(event));
   }
 
@@ -63,7 +52,7 @@ export class Cs2StreamHub {
       }
       this.server.handleUpgrade(req, socket, head, (ws) => this.attach(ws, scopes, matchId));
     } catch (error) {
-      if (error instanceof ApiError) refuse(socket, error);
+      if (error instanceof ApiError) refuseUpgrade(socket, error);
       else {
         console.error('sandbox: unexpected error upgrading', req.url, error);
         socket.destroy();
@@ -82,7 +71,7 @@ export class Cs2StreamHub {
       socket.send(envelopeJson('alive', aliveData(now), this.site.seq.next(), now));
     }, this.site.aliveIntervalMs);
     aliveTimer.unref();
-    const client: Cs2Client = { socket, scopes, matchId, aliveTimer };
+    const client: Cs2Client = { socket, scopes, matchId, timer: aliveTimer };
     this.clients.add(client);
     socket.on('error', () => socket.terminate());
     socket.on('close', () => this.forget(client));
@@ -106,27 +95,5 @@ export class Cs2StreamHub {
       frame ??= envelopeJson(event.type, event.data, seq, Date.now());
       client.socket.send(frame);
     }
-  }
-
-  private forget(client: Cs2Client): void {
-    clearInterval(client.aliveTimer);
-    this.clients.delete(client);
-  }
-
-  dropAll(): void {
-    for (const client of this.clients) {
-      this.forget(client);
-      client.socket.terminate();
-    }
-  }
-
-  setStalled(stalled: boolean): void {
-    this.stalled = stalled;
-  }
-
-  close(): void {
-    this.closed = true;
-    this.dropAll();
-    this.server.close();
   }
 }

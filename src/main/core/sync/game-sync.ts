@@ -125,7 +125,7 @@ export class GameSync {
     if (this.contiguous && proven.index !== null && !this.hasRound(proven.index - 1n)) {
       // The round before it never came: a hole in round_index, filled by its own walk.
       this.deps.writer.enqueue([round]);
-      void this.fillIndexHole(proven, 'index', null, this.signal).catch((error: unknown) => {
+      void this.fillIndexHole(proven.index, proven.us, null, this.signal).catch((error: unknown) => {
         if (!this.signal.aborted) this.deps.log(`${this.game}: filling a hole in round_index failed: ${String(error)}`);
       });
       return;
@@ -222,34 +222,33 @@ export class GameSync {
     const gameId = history.rounds.idOf(this.game);
     if (gameId === undefined || !this.contiguous) return;
     for (const open of history.gaps.openIndexHoles(gameId)) {
-      await this.fillIndexHole({ us: Number.NaN, index: open.beforeIndex }, 'index', open, signal);
+      await this.fillIndexHole(open.beforeIndex, null, open, signal);
     }
     for (const span of history.spansOf(this.game)) {
       if (span.fromIndex === null || span.throughIndex === null) continue;
       const from = span.throughIndex - span.fromIndex > HOLE_SCAN_ROUNDS ? span.throughIndex - HOLE_SCAN_ROUNDS : span.fromIndex;
       for (const hole of history.rounds.indexHoles(this.game, from, span.throughIndex, 100)) {
         if (history.gaps.knowsIndexHole(gameId, hole.after.index, hole.before.index)) continue;
-        await this.fillIndexHole(hole.before, 'index', null, signal);
+        await this.fillIndexHole(hole.before.index, hole.before.us, null, signal);
       }
     }
   }
 
   /**
-   * Fetches the rounds missing below `before` (its index minus one, down to the newest stored
-   * round under it) and records the gap and whether upstream had them.
+   * Fetches the rounds missing below `beforeIndex` (down to the newest stored round under it) and
+   * records the gap and whether upstream had them; `recorded` is a gap an earlier run left open.
    */
   private async fillIndexHole(
-    before: Edge,
-    cause: GapCause,
+    beforeIndex: bigint,
+    beforeUs: number | null,
     recorded: { id: number; fromUs: number; afterIndex: bigint } | null,
     signal: AbortSignal,
   ): Promise<void> {
     const { history } = this.deps;
     const gameId = history.rounds.gameId(this.game);
-    const beforeIndex = before.index!;
     const after = recorded ? { index: recorded.afterIndex, us: recorded.fromUs } : history.rounds.roundBefore(this.game, beforeIndex);
     if (after === null) return;
-    const id = recorded?.id ?? history.gaps.found(gameId, { cause, fromUs: after.us, throughUs: Number.isNaN(before.us) ? null : before.us, afterIndex: after.index, beforeIndex }, Date.now() * 1000);
+    const id = recorded?.id ?? history.gaps.found(gameId, { cause: 'index', fromUs: after.us, throughUs: beforeUs, afterIndex: after.index, beforeIndex }, Date.now() * 1000);
     this.deps.changed();
     const plan: WalkPlan = { kind: 'hole', beforeIndex, top: null, sinceUs: after.us };
     let result: WalkResult;

@@ -29,7 +29,7 @@ export interface RecorderOptions {
    * How long a round may take to appear on REST after it was streamed: the wait before the games
    * are caught up after an undecodable frame, and after each stream (re)connect.
    */
-  readonly refetchDelayMs?: number;
+  readonly restLagMs?: number;
   readonly clockWatch?: ClockWatchOptions;
   readonly log?: (message: string) => void;
 }
@@ -79,7 +79,7 @@ export class Recorder {
           overlapUs,
           depthUs: () => (options.historyDepthMs === null ? null : (Date.now() - options.historyDepthMs) * 1000),
           writable: () => this.writable(),
-          restLagMs: options.refetchDelayMs ?? 2_000,
+          restLagMs: options.restLagMs ?? 2_000,
           changed: () => this.changed.emit(),
           log: (message) => this.log(message),
         }),
@@ -253,7 +253,7 @@ export class Recorder {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       if (this.generation === generation && this.connection.state === 'open') this.startGeneration();
-    }, this.options.refetchDelayMs ?? 2_000);
+    }, this.options.restLagMs ?? 2_000);
     this.timers.add(timer);
   }
 
