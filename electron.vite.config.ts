@@ -16,6 +16,8 @@ export default defineConfig({
           bench: resolve('bench/run.ts'),
           // Loaded with `new Worker(new URL('./page-parse-worker.js', import.meta.url))` by the entries.
           'page-parse-worker': resolve('src/main/core/sources/trackersino/page-parse-worker.ts'),
+          // Exact statistics over a whole window, off the main thread (stats/exact/exact-stats-runner.ts).
+          'exact-stats-worker': resolve('src/main/core/stats/exact/exact-stats-worker.ts'),
         },
       },
     },

@@ -87,6 +87,7 @@ function configFrom(values: Record<string, unknown>): RoundlogConfig {
 
 /** The worker sits beside this file in `out/main`. */
 const PAGE_PARSE_WORKER = new URL('./page-parse-worker.js', import.meta.url);
+const EXACT_STATS_WORKER = new URL('./exact-stats-worker.js', import.meta.url);
 
 function describeSource(core: RoundlogCore): string {
   return core.mode === 'sandbox'
@@ -231,7 +232,7 @@ async function startWhenWritable(config: RoundlogConfig): Promise<RoundlogCore> 
   let lastMessage = '';
   for (;;) {
     try {
-      return await startRoundlog(config, { pageParseWorker: PAGE_PARSE_WORKER });
+      return await startRoundlog(config, { pageParseWorker: PAGE_PARSE_WORKER, exactStatsWorker: EXACT_STATS_WORKER });
     } catch (error) {
       if (!(error instanceof StoreError) || error.code === 'database_too_new') throw error;
       if (error.message !== lastMessage) console.error(`roundlog: ${error.message} Trying again every ${STORE_RETRY_MS / 1000} s.`);

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { SLUG_PATTERN } from './games';
 import { roundViewSchema } from './round';
+import { exactStatsSchema } from './stats/exact-stats';
+import { gameStatsSchema } from './stats/game-stats';
+import { summarySchema } from './stats/multiplier-stats';
+import { statsWindowSchema } from './stats/window';
 
 // The one contract between the core and any UI. The service, the IPC adapter, the preload, the
 // serve WebSocket and both renderer bridges are all derived from the two tables below, so a method
@@ -129,6 +133,36 @@ export const requestSchemas = {
   /** Stops recording a tracked game until resumed; a resumed game catches up at once. */
   setGamePaused: {
     input: z.object({ game: slugSchema, paused: z.boolean() }).strict(),
+    output: z.null(),
+  },
+  /** The vendor's /summary from the local history: counts, the last day's shape and the delay table. */
+  getStatsSummary: {
+    input: z.object({ game: slugSchema }).strict(),
+    output: summarySchema,
+  },
+  /** Every statistic of a game's dashboard over a window, from the rollups (never a scan). */
+  getGameStats: {
+    input: z
+      .object({
+        game: slugSchema,
+        window: statsWindowSchema,
+        /** A house edge (0 ≤ e < 1) for the fair baseline (1 − e)/x instead of the game's own law. */
+        houseEdge: z.number().min(0).lt(1).nullable(),
+      })
+      .strict(),
+    output: gameStatsSchema,
+  },
+  /**
+   * Exact percentiles and the exact KS statistic over every multiplier of a window, computed off
+   * the main thread. A newer job with the same `job` id replaces (cancels) the older.
+   */
+  getExactStats: {
+    input: z.object({ game: slugSchema, window: statsWindowSchema, job: z.string().min(1).max(64) }).strict(),
+    output: exactStatsSchema,
+  },
+  /** Stops an exact computation; its request answers with code `cancelled`. */
+  cancelExactStats: {
+    input: z.object({ job: z.string().min(1).max(64) }).strict(),
     output: z.null(),
   },
 } as const;

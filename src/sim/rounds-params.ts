@@ -1,5 +1,6 @@
 import { badParameter } from './api-error';
 import { isoToMicros } from '../shared/time';
+import { isWindowPreset, WINDOW_PRESET_MS, WINDOW_PRESETS } from '../shared/stats/window';
 
 // The /rounds query string, validated once into typed values. Anything malformed is a 400 that
 // names the parameter; parameters the sandbox does not know are ignored, as additions upstream
@@ -13,24 +14,6 @@ export interface RoundsParams {
   readonly beforeIndex: bigint | null;
   readonly onlyFinalized: boolean;
 }
-
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
-
-const WINDOW_MS: ReadonlyMap<string, number> = new Map([
-  ['5m', 5 * MINUTE_MS],
-  ['15m', 15 * MINUTE_MS],
-  ['30m', 30 * MINUTE_MS],
-  ['1h', HOUR_MS],
-  ['3h', 3 * HOUR_MS],
-  ['6h', 6 * HOUR_MS],
-  ['12h', 12 * HOUR_MS],
-  ['24h', 24 * HOUR_MS],
-  ['72h', 72 * HOUR_MS],
-  ['7d', 7 * DAY_MS],
-  ['30d', 30 * DAY_MS],
-]);
 
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
@@ -59,9 +42,8 @@ export interface WindowParam {
 /** A `window` preset (5m … 30d); `fallback` when absent. */
 export function parseWindow(value: string | undefined, fallback: string): WindowParam {
   const preset = value ?? fallback;
-  const ms = WINDOW_MS.get(preset);
-  if (ms === undefined) throw badParameter('window', `must be one of ${[...WINDOW_MS.keys()].join(', ')}`);
-  return { preset, ms };
+  if (!isWindowPreset(preset)) throw badParameter('window', `must be one of ${WINDOW_PRESETS.join(', ')}`);
+  return { preset, ms: WINDOW_PRESET_MS[preset] };
 }
 
 /** The most restrictive of window, since_minutes and since (they may be combined). */
@@ -76,7 +58,7 @@ function parseSinceMicros(query: ReadonlyMap<string, string>, nowMs: number): nu
     const minutes = /^\d+$/.test(sinceMinutes) ? Number(sinceMinutes) : 0;
     if (!(minutes > 0)) throw badParameter('since_minutes', 'must be a positive whole number of minutes');
     // A count beyond any history simply means "everything" (it may even be Infinity).
-    sinceMicros = Math.max(sinceMicros, (nowMs - minutes * MINUTE_MS) * 1000);
+    sinceMicros = Math.max(sinceMicros, (nowMs - minutes * 60_000) * 1000);
   }
   const since = query.get('since');
   if (since !== undefined) {

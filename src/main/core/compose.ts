@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { RoundlogService } from '../../shared/contract';
-import { findGame } from '../../shared/games';
+import { canonicalSlug, findGame } from '../../shared/games';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sim/server';
 import type { RoundlogConfig } from './config';
 import { demoUniverse } from './demo-universe';
@@ -13,6 +13,8 @@ import { inlinePageParser, workerPageParser } from './sources/trackersino/page-p
 import { TrackerSinoRest } from './sources/trackersino/rest-client';
 import { RoundStream } from './sources/trackersino/round-stream';
 import { Recorder, type RecorderOptions } from './sync/recorder';
+import { ExactStatsRunner } from './stats/exact/exact-stats-runner';
+import { resolveWindow, StatsEngine, UnknownGameError } from './stats/stats-engine';
 
 export interface RoundlogCore {
   readonly service: RoundlogService;
@@ -38,6 +40,8 @@ export interface ComposeOptions {
    * main thread stores. Entry points pass it; without it pages are parsed inline.
    */
   readonly pageParseWorker?: URL;
+  /** The built `exact-stats-worker.js`: exact statistics then run off the main thread (else inline). */
+  readonly exactStatsWorker?: URL;
   /** Recorder tuning; tests shrink pages to exercise paging and drop the overlap to expose gaps. */
   readonly recorder?: Pick<RecorderOptions, 'pageSize' | 'overlapMs' | 'restLagMs' | 'clockWatch'>;
 }
@@ -77,6 +81,9 @@ export async function startRoundlog(config: RoundlogConfig, options: ComposeOpti
     tier: config.tier,
     ...(options.log ? { log: options.log } : {}),
   });
+  const gameOf = (slug: string) => history.statsGame(canonicalSlug(slug));
+  const stats = new StatsEngine(db, history.rollups, gameOf);
+  const exact = new ExactStatsRunner(options.exactStatsWorker ?? null, db);
   const service = createService({
     mode: sandbox ? 'sandbox' : 'live',
     baseUrl: upstream.baseUrl,
@@ -84,6 +91,22 @@ export async function startRoundlog(config: RoundlogConfig, options: ComposeOpti
     writer,
     recorder,
     historyDepthMs: config.historyDepthMs,
+    stats,
+    exactStats: (name, request) => {
+      const game = gameOf(request.game);
+      if (game === undefined) throw new UnknownGameError(request.game);
+      const window = resolveWindow(request.window, Date.now() * 1000);
+      return exact
+        .run(name, {
+          file: databaseFile,
+          ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+          game,
+          fromUs: window.fromUs,
+          toUs: window.toUs,
+        })
+        .then(({ rounds, ...figures }) => ({ game: game.slug, window: { ...window.info, rounds }, ...figures }));
+    },
+    cancelExactStats: (name) => exact.cancel(name),
   });
   recorder.start();
 
@@ -108,6 +131,7 @@ export async function startRoundlog(config: RoundlogConfig, options: ComposeOpti
       writer.flush();
       writer.dispose();
       service.dispose();
+      exact.dispose();
       db.close();
       await pages.close();
       await sandbox?.close();

@@ -1,4 +1,5 @@
 import { requestSchemas, type RequestName, type RoundlogService, type UserError } from '../../shared/contract';
+import { UserFacingError } from './user-facing-error';
 
 export type DispatchResult = { readonly ok: true; readonly output: unknown } | { readonly ok: false; readonly error: UserError };
 
@@ -20,6 +21,7 @@ export async function dispatchRequest(service: RoundlogService, method: string, 
     const call = service[name] as (input: unknown) => Promise<unknown>;
     return { ok: true, output: await call(parsed.data) };
   } catch (error) {
+    if (error instanceof UserFacingError) return { ok: false, error: error.toUserError() };
     console.error(`roundlog: ${name} failed`, error);
     return { ok: false, error: { code: 'internal', message: 'Roundlog could not answer that request; see the log for details.' } };
   }

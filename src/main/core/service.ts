@@ -1,4 +1,6 @@
-import type { Completeness, GameStatus, RoundlogService, Status } from '../../shared/contract';
+import type { Completeness, GameStatus, RequestInput, RequestOutput, RoundlogService, Status } from '../../shared/contract';
+import { canonicalSlug } from '../../shared/games';
+import type { StatsEngine } from './stats/stats-engine';
 import { findGame } from '../../shared/games';
 import type { RoundView } from '../../shared/round';
 import { isoToMicros, microsToIso } from '../../shared/time';
@@ -19,6 +21,10 @@ export interface ServiceDeps {
   readonly recorder: Recorder;
   /** How far back the history should reach, or null for everything. */
   readonly historyDepthMs: number | null;
+  readonly stats: StatsEngine;
+  /** Runs an exact job off the main thread under a name; a newer job of that name replaces it. */
+  readonly exactStats: (name: string, request: RequestInput<'getExactStats'>) => Promise<RequestOutput<'getExactStats'>>;
+  readonly cancelExactStats: (name: string) => void;
 }
 
 /** Status pushes are coalesced: a burst of commits yields one. */
@@ -127,6 +133,13 @@ export function createService(deps: ServiceDeps): RoundlogService & { dispose():
     getRecentRounds: async ({ game, limit }) => store.recentRounds(game, limit),
     setGamePaused: async ({ game, paused }) => {
       recorder.setPaused(game, paused);
+      return null;
+    },
+    getStatsSummary: async ({ game }) => deps.stats.summary(canonicalSlug(game)),
+    getGameStats: async ({ game, window, houseEdge }) => deps.stats.gameStats({ game: canonicalSlug(game), window, houseEdge }),
+    getExactStats: async (request) => deps.exactStats(request.job, request),
+    cancelExactStats: async ({ job }) => {
+      deps.cancelExactStats(job);
       return null;
     },
     onRounds: (listener) => rounds.on(listener),

@@ -42,6 +42,7 @@ if (!app.requestSingleInstanceLock()) {
       const config = resolveConfig({ dataDir: app.getPath('userData') });
       core = await startRoundlog(config, {
         pageParseWorker: new URL('./page-parse-worker.js', import.meta.url),
+        exactStatsWorker: new URL('./exact-stats-worker.js', import.meta.url),
         ...(existsSync(electronSqlite) ? { nativeBinding: electronSqlite } : {}),
       });
     } catch (error) {

@@ -1,6 +1,6 @@
 import { badParameter } from '../api-error';
 import { isCrashLike } from '../../shared/games';
-import { crashLaw, fairLaw, type CrashLaw } from '../stats/crash-law';
+import { crashLaw, fairLaw, type CrashLaw } from '../../shared/game-law/crash-law';
 import { fixedText } from '../stats/decimal-text';
 import type { JsonValue } from '../stats/json-text';
 import { unitsOf, thresholdUnits } from '../stats/round-facts';
@@ -22,7 +22,7 @@ function parseHouseEdge(value: string | undefined): number | null {
 function lawFor(request: GameRequest, houseEdge: number | null): CrashLaw | null {
   // Only a crash point has a `(1 - edge) / x` baseline.
   if (!isCrashLike(request.log.info.kind)) return null;
-  return houseEdge === null ? crashLaw(request.log.info) : fairLaw(houseEdge);
+  return houseEdge === null ? crashLaw(request.log.info.slug) : fairLaw(houseEdge);
 }
 
 export function frequencyJson(request: GameRequest): JsonValue {

@@ -1,5 +1,5 @@
 import type { SimRoundRecord } from '../round-log';
-import { crashLaw } from '../stats/crash-law';
+import { crashLaw } from '../../shared/game-law/crash-law';
 import { fixedText } from '../stats/decimal-text';
 import type { JsonValue } from '../stats/json-text';
 import { multiplierShape } from '../stats/multiplier-shape';
@@ -24,7 +24,7 @@ function histogram(request: GameRequest, span: RoundSpan): JsonValue {
     counts[bin] = (counts[bin] as number) + 1;
   }
   const rounds = span.end - span.first;
-  const law = crashLaw(request.log.info);
+  const law = crashLaw(request.log.info.slug);
   return BIN_EDGES.map((lower, bin) => {
     const upper = BIN_EDGES[bin + 1] ?? null;
     const count = counts[bin] as number;

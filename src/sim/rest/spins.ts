@@ -2,7 +2,7 @@ import { ApiError, quoted } from '../api-error';
 import type { SimRoundRecord } from '../round-log';
 import { parseLimit } from '../rounds-params';
 import { rawOf, rawString, type RawPayload } from '../stats/round-facts';
-import { wheelSegments } from '../stats/wheel-law';
+import { wheelSegments } from '../../shared/game-law/wheel-law';
 import { recordAt, windowSpan, type GameRequest } from './game-request';
 
 // /spins: /rounds rows with segment, sector and multiplier_text decoded from raw, appended as the

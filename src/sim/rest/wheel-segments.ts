@@ -2,7 +2,7 @@ import { ApiError } from '../api-error';
 import { fixedText, meanText } from '../stats/decimal-text';
 import type { JsonValue } from '../stats/json-text';
 import { finalizedAtText, unitsOf, rawOf, rawString, segmentOf } from '../stats/round-facts';
-import { segmentCount, wheelSegments } from '../stats/wheel-law';
+import { segmentCount, wheelSegments } from '../../shared/game-law/wheel-law';
 import { generatedAt, recordAt, windowHeader, windowSpan, type GameRequest } from './game-request';
 
 // /crazytime/segments: per-segment hits in the window, observed vs theoretical share (percent),

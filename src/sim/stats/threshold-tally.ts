@@ -1,11 +1,11 @@
 import type { RoundLog, SimRoundRecord } from '../round-log';
+import { HEADLINE_THRESHOLDS } from '../../shared/stats/thresholds';
 import { unitsOf, thresholdUnits } from './round-facts';
 
 // Lifetime hits and the last hit of each headline threshold, kept per log and advanced only over
 // rounds finished since the last request: /delays, /summary and /streaks never rescan history.
 
-/** The headline thresholds of the delay table (seed: "1.5x … 1000x"). */
-export const HEADLINE_THRESHOLDS: readonly number[] = [1.5, 2, 3, 5, 10, 20, 50, 100, 1000];
+export { HEADLINE_THRESHOLDS };
 
 export interface ThresholdTally {
   /** Rounds counted: positions [0, rounds). */

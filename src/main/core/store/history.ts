@@ -3,7 +3,8 @@ import type { Round } from '../round';
 import { CoverageStore, type CoverageChange } from './coverage-store';
 import { GapStore } from './gap-store';
 import { QuarantineStore, type QuarantineEntry } from './quarantine-store';
-import { RoundStore } from './round-store';
+import { RollupStore } from '../stats/rollup/rollup-store';
+import { RoundStore, type InsertedRound } from './round-store';
 
 /** What one transaction commits: rounds, the coverage they prove, and what was set aside. */
 export interface Batch {
@@ -18,15 +19,19 @@ export class History {
   readonly coverage: CoverageStore;
   readonly gaps: GapStore;
   readonly quarantine: QuarantineStore;
+  readonly rollups: RollupStore;
 
   constructor(
     private readonly db: Database,
-    kindOf: (slug: string) => string,
+    private readonly kindOf: (slug: string) => string,
   ) {
     this.rounds = new RoundStore(db, kindOf);
     this.coverage = new CoverageStore(db);
     this.gaps = new GapStore(db);
     this.quarantine = new QuarantineStore(db);
+    this.rollups = new RollupStore(db);
+    // Rollups of rounds stored before migration 3 are built once, before anything is recorded.
+    for (const game of this.rollups.pendingRebuilds()) this.rollups.rebuild(game);
   }
 
   /**
@@ -40,10 +45,41 @@ export class History {
     for (const change of batch.coverage) this.rounds.gameId(change.game);
     return this.db.transaction(() => {
       const inserted = this.rounds.insertRounds(batch.rounds);
+      this.recordRollups(inserted);
       for (const change of batch.coverage) this.coverage.apply(this.rounds.gameId(change.game), change);
       for (const entry of batch.quarantine) this.quarantine.add(entry);
-      return inserted;
+      return inserted.map((stored) => stored.round);
     })();
+  }
+
+  /** The statistics' rollups move with the rounds, in the same transaction. */
+  private recordRollups(inserted: readonly InsertedRound[]): void {
+    const byGame = new Map<string, InsertedRound[]>();
+    for (const stored of inserted) {
+      const list = byGame.get(stored.round.game);
+      if (list === undefined) byGame.set(stored.round.game, [stored]);
+      else list.push(stored);
+    }
+    for (const [slug, rounds] of byGame) {
+      const game = { id: this.rounds.gameId(slug), slug, kind: this.kindOf(slug) };
+      this.rollups.record(
+        game,
+        rounds.map(({ round, id }) => ({
+          id,
+          us: round.finalizedUs,
+          multiplier: round.multiplier,
+          segment: round.segment,
+          json: round.json,
+        })),
+      );
+    }
+  }
+
+  /** A game the history holds, as the statistics read it; undefined before its first round. */
+  statsGame(slug: string): { id: number; slug: string; kind: string } | undefined {
+    const canonical = slug;
+    const id = this.rounds.idOf(canonical);
+    return id === undefined ? undefined : { id, slug: canonical, kind: this.kindOf(canonical) };
   }
 
   /** Spans of a game's complete history, newest first (none for a game not seen yet). */

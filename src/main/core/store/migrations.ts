@@ -98,6 +98,44 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX rounds_by_index ON rounds (game_id, round_index);
     `);
   },
+  // 3: the statistics' rollups. Per game and UTC hour, and per day, the aggregate of its rounds
+  // (counts, sums, threshold hits, runs below thresholds, a quantile sketch, kind-specific
+  // tallies) as JSON text; per game and event (a threshold reached, a segment hit…) the lifetime
+  // count and the last round. Kept in step with `rounds` in the same transactions; every game
+  // already holding rounds is listed in `stats_rebuild` and rebuilt once when the history opens.
+  (db) => {
+    db.exec(`
+      CREATE TABLE stats_hours (
+        game_id INTEGER NOT NULL REFERENCES games(id),
+        hour INTEGER NOT NULL,
+        first_us INTEGER NOT NULL,
+        last_us INTEGER NOT NULL,
+        rounds INTEGER NOT NULL,
+        rollup TEXT NOT NULL,
+        PRIMARY KEY (game_id, hour)
+      ) WITHOUT ROWID;
+      CREATE TABLE stats_days (
+        game_id INTEGER NOT NULL REFERENCES games(id),
+        day INTEGER NOT NULL,
+        first_us INTEGER NOT NULL,
+        last_us INTEGER NOT NULL,
+        rounds INTEGER NOT NULL,
+        rollup TEXT NOT NULL,
+        PRIMARY KEY (game_id, day)
+      ) WITHOUT ROWID;
+      CREATE TABLE stats_events (
+        game_id INTEGER NOT NULL REFERENCES games(id),
+        event TEXT NOT NULL,
+        hits INTEGER NOT NULL,
+        last_us INTEGER NOT NULL,
+        last_id INTEGER NOT NULL,
+        PRIMARY KEY (game_id, event)
+      ) WITHOUT ROWID;
+      CREATE TABLE stats_rebuild (game_id INTEGER PRIMARY KEY REFERENCES games(id));
+      INSERT INTO stats_rebuild (game_id)
+        SELECT id FROM games g WHERE EXISTS (SELECT 1 FROM rounds WHERE game_id = g.id);
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -91,8 +91,8 @@ export class RoundStore {
    * Inserts rounds, leaving those already stored (from the stream, a backfill or an overlap)
    * untouched, and returns the new ones. Call inside a transaction (see History.commit).
    */
-  insertRounds(rounds: readonly Round[]): Round[] {
-    const inserted: Round[] = [];
+  insertRounds(rounds: readonly Round[]): InsertedRound[] {
+    const inserted: InsertedRound[] = [];
     for (const round of rounds) {
       const result = this.insertRound.run(
         this.gameId(round.game),
@@ -105,7 +105,7 @@ export class RoundStore {
         round.finalizedAt,
         round.json,
       );
-      if (result.changes === 1) inserted.push(round);
+      if (result.changes === 1) inserted.push({ round, id: Number(result.lastInsertRowid) });
     }
     return inserted;
   }
@@ -175,6 +175,12 @@ export class RoundStore {
   idOf(slug: string): number | undefined {
     return this.knownGameId(slug);
   }
+}
+
+/** A round that was new to the history, with its row id. */
+export interface InsertedRound {
+  readonly round: Round;
+  readonly id: number;
 }
 
 interface HoleRow {

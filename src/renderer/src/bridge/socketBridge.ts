@@ -227,6 +227,10 @@ export function socketBridge(options: SocketBridgeOptions): Bridge {
     getStatus: (input) => request('getStatus', input),
     getRecentRounds: (input) => request('getRecentRounds', input),
     setGamePaused: (input) => request('setGamePaused', input),
+    getStatsSummary: (input) => request('getStatsSummary', input),
+    getGameStats: (input) => request('getGameStats', input),
+    getExactStats: (input) => request('getExactStats', input),
+    cancelExactStats: (input) => request('cancelExactStats', input),
     onRounds: (listener) => listen('onRounds', listener),
     onStatus: (listener) => listen('onStatus', listener),
   };

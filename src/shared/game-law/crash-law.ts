@@ -1,7 +1,9 @@
-import type { GameInfo } from '../games/game';
-
 // The theoretical P(M ≥ x) of crash games, from game-math.md §1. Games whose law is unknown
 // (Roobet Slide, every game show above 1×) get none: the docs say never invent one.
+// Shared by the app and the sandbox, so it imports nothing from either.
+// UNVERIFIED rows of game-math.md §1 that are used here anyway, each named in its `baseline`:
+// Stake Slide (1% or 2% edge; 1% assumed) and Shuffle Crash (single third-party source).
+// Roobet's formula is derived from code quoted by a third party; its stated edge was not found.
 
 export interface CrashLaw {
   /** The house edge the law assumes, when it is a plain edge; null for Roobet's formula. */
@@ -38,6 +40,6 @@ const LAWS: ReadonlyMap<string, CrashLaw> = new Map([
 ]);
 
 /** The game's own law, or null when no reliable public figure exists. */
-export function crashLaw(info: GameInfo): CrashLaw | null {
-  return LAWS.get(info.slug) ?? null;
+export function crashLaw(slug: string): CrashLaw | null {
+  return LAWS.get(slug) ?? null;
 }

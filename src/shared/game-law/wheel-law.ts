@@ -1,5 +1,8 @@
 // Segment tables of the Evolution wheels, game-math.md §2, keyed by the `raw.segment` codes the
 // sandbox writes. A code the table lacks is served with no theoretical share, never a guess.
+// Only segment counts live here. UNVERIFIED in game-math.md §2 and §4, and so absent: every
+// per-bet RTP (Crazy Time "reported", MONOPOLY Live), Top Slot and all bonus-round
+// distributions, the Lightning Storm bonus allocation, and Ice Fishing's multipliers and RTP.
 
 export interface WheelSegment {
   readonly code: string;
