@@ -3,10 +3,14 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ConfigError, parseDuration, resolveConfig, type RoundlogConfig } from '../main/core/config';
 import { startRoundlog, type RoundlogCore } from '../main/core/compose';
 import { StoreError } from '../main/core/store/store-error';
+import { UserFacingError } from '../main/core/user-facing-error';
 import { startServe } from '../main/serve/serve-server';
 import { startSandbox } from '../sim/server';
+import { parseWindowText } from '../shared/stats/window';
 import { isTier, type Tier } from '../shared/tiers';
 import { followProgress } from './progress';
+import { readStats } from './stats-command';
+import { formatStatsReport } from './stats-format';
 
 const USAGE = `Usage: roundlog <command> [options]
 
@@ -40,6 +44,14 @@ Commands:
             --port N  --host ADDR (default 127.0.0.1; anything else is reachable from your network)
   sync    Record without any UI and print progress
             --for 60s (stop after that long, with everything received committed)
+  stats   Print one game's statistics from the recorded history (records nothing, starts no sandbox)
+            --game G                the game, e.g. stake-crash or crazytime (required)
+            --window W              5m, 15m, 30m, 1h, 3h, 6h, 12h, 24h, 72h, 7d, 30d, all (default 24h),
+                                    or FROM..THROUGH as ISO instants, e.g. 2025-01-01T00:00Z..2025-01-02T00:00Z
+            --house-edge E          theory from the fair baseline (1 - E)/x instead of the game's own law;
+                                    a fraction from 0 to under 1 (0.03) or a percentage (3%)
+            --json                  one JSON document {"summary": ..., "stats": ...}, for scripts
+            --data-dir, --base-url, --api-key as below pick the history serve and sync record into
 
 Options for serve and sync:
   --data-dir DIR     where the history lives (env ROUNDLOG_DATA_DIR)
@@ -53,10 +65,16 @@ Options for serve and sync:
                      (env TRACKERSINO_TIER)
 `;
 
-const COMMON = {
+/** The flags that choose where the history lives. */
+const SOURCE = {
   'data-dir': { type: 'string' },
   'base-url': { type: 'string' },
   'api-key': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+const COMMON = {
+  ...SOURCE,
   games: { type: 'string' },
   history: { type: 'string' },
   tier: { type: 'string' },
@@ -65,12 +83,19 @@ const COMMON = {
 
 class UsageError extends Error {}
 
-function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+function parseExactly<T extends Options>(args: string[], options: T) {
   try {
-    return parseArgs({ args, options: { ...COMMON, ...options }, strict: true, allowPositionals: false }).values;
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+}
+
+/** A recording command's flags: its own and COMMON. */
+function parse<T extends Options>(args: string[], options: T) {
+  return parseExactly(args, { ...COMMON, ...options });
 }
 
 function port(text: string | undefined): number | undefined {
@@ -270,7 +295,41 @@ async function runSync(args: string[]): Promise<void> {
   closeOnSignal(stop);
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { sim: runSim, serve: runServe, sync: runSync };
+/** `0.03` or `3%`: a house edge as a fraction from 0 to under 1. */
+function houseEdgeOf(text: string): number {
+  const percent = text.trim().endsWith('%');
+  const number = Number(percent ? text.trim().slice(0, -1) : text.trim());
+  const edge = percent ? number / 100 : number;
+  if (text.trim() === '' || !(edge >= 0 && edge < 1)) {
+    throw new UsageError(`--house-edge ${text} is not a house edge: give a fraction from 0 to under 1 (0.03) or a percentage (3%).`);
+  }
+  return edge;
+}
+
+async function runStats(args: string[]): Promise<void> {
+  const text = { type: 'string' } as const;
+  const values = parseExactly(args, { ...SOURCE, game: text, window: text, 'house-edge': text, json: { type: 'boolean' } });
+  const game = values.game?.trim() ?? '';
+  if (game === '') throw new UsageError('--game is required, e.g. --game stake-crash.');
+  const windowText = values.window ?? '24h';
+  const window = parseWindowText(windowText);
+  if (window === null) {
+    throw new UsageError(`--window ${windowText} is not a window: give 5m, 15m, 30m, 1h, 3h, 6h, 12h, 24h, 72h, 7d, 30d, all, or FROM..THROUGH as ISO instants.`);
+  }
+  const houseEdge = values['house-edge'] === undefined ? null : houseEdgeOf(values['house-edge']);
+  const config = configFrom(values);
+  let report;
+  try {
+    report = readStats(config, { game, window, houseEdge });
+  } catch (error) {
+    // An unknown game or an empty data folder is the user's to fix, like a bad flag.
+    if (error instanceof UserFacingError) throw new UsageError(error.message);
+    throw error;
+  }
+  console.log(values.json ? JSON.stringify(report, null, 2) : formatStatsReport(report));
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { sim: runSim, serve: runServe, sync: runSync, stats: runStats };
 
 export async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;

@@ -7,3 +7,10 @@ export function builtPageParseWorker(): URL {
   if (!existsSync(fileURLToPath(url))) throw new Error('out/main/page-parse-worker.js is missing: run `npm run build` (npm test does) first.');
   return url;
 }
+
+/** The exact-statistics worker as `npm test` builds it (out/main). */
+export function builtExactStatsWorker(): URL {
+  const url = new URL('../../out/main/exact-stats-worker.js', import.meta.url);
+  if (!existsSync(fileURLToPath(url))) throw new Error('out/main/exact-stats-worker.js is missing: run `npm run build` (npm test does) first.');
+  return url;
+}

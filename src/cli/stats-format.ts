@@ -1,0 +1,2 @@
+import type { StatsReport } from './stats-command';
+export function formatStatsReport(report: StatsReport): string { return JSON.stringify(report); }
