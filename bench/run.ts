@@ -10,6 +10,7 @@ import { RoundWriter } from '../src/main/core/store/round-writer';
 import { startSandbox } from '../src/sim/server';
 import { percentile, printReport, type Figure } from './report';
 import { historyGeneration, restPagesPerSecond } from './sandbox';
+import { statsFigures } from './stats';
 import { deepBackfill, liveCpuPerRound } from './sync';
 
 // `npm run bench`: figures for the targets of the walking skeleton, on this machine, in one run.
@@ -173,7 +174,7 @@ async function syncFigures(dir: string): Promise<{ figures: Figure[]; context: R
   };
 }
 
-/** `npm run bench` runs every group; `node out/main/bench.js sync` (or `skeleton`) runs one. */
+/** `npm run bench` runs every group; `node out/main/bench.js sync` (or `skeleton`, `stats`) runs one. */
 async function main(): Promise<void> {
   const only = process.argv[2];
   const dir = mkdtempSync(join(tmpdir(), 'roundlog-bench-'));
@@ -181,6 +182,7 @@ async function main(): Promise<void> {
     const groups = [
       ...(only === undefined || only === 'skeleton' ? [await walkingSkeletonFigures(dir)] : []),
       ...(only === undefined || only === 'sync' ? [await syncFigures(dir)] : []),
+      ...(only === undefined || only === 'stats' ? [await statsFigures(dir)] : []),
     ];
     printReport(groups.flatMap((group) => group.figures), Object.assign({}, ...groups.map((group) => group.context)));
   } finally {

@@ -47,7 +47,7 @@ Commands:
   stats   Print one game's statistics from the recorded history (records nothing, starts no sandbox)
             --game G                the game, e.g. stake-crash or crazytime (required)
             --window W              5m, 15m, 30m, 1h, 3h, 6h, 12h, 24h, 72h, 7d, 30d, all (default 24h),
-                                    or FROM..THROUGH as ISO instants, e.g. 2025-01-01T00:00Z..2025-01-02T00:00Z
+                                    or FROM..THROUGH as ISO instants, e.g. 2025-01-01T00:00:00Z..2025-01-02T00:00:00Z
             --house-edge E          theory from the fair baseline (1 - E)/x instead of the game's own law;
                                     a fraction from 0 to under 1 (0.03) or a percentage (3%)
             --json                  one JSON document {"summary": ..., "stats": ...}, for scripts
@@ -314,7 +314,7 @@ async function runStats(args: string[]): Promise<void> {
   const windowText = values.window ?? '24h';
   const window = parseWindowText(windowText);
   if (window === null) {
-    throw new UsageError(`--window ${windowText} is not a window: give 5m, 15m, 30m, 1h, 3h, 6h, 12h, 24h, 72h, 7d, 30d, all, or FROM..THROUGH as ISO instants.`);
+    throw new UsageError(`--window ${windowText} is not a window: give 5m, 15m, 30m, 1h, 3h, 6h, 12h, 24h, 72h, 7d, 30d, all, or FROM..THROUGH as ISO instants such as 2025-01-01T00:00:00Z..2025-01-02T00:00:00Z.`);
   }
   const houseEdge = values['house-edge'] === undefined ? null : houseEdgeOf(values['house-edge']);
   const config = configFrom(values);

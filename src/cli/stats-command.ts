@@ -29,8 +29,9 @@ export interface StatsReport {
 
 /** A data folder nothing has been recorded into yet. */
 export class NoHistoryError extends UserFacingError {
-  constructor(where: string) {
-    super('no_history', `There is no history in ${where} yet. Record one first with \`roundlog sync\` or \`roundlog serve\` and the same --data-dir.`);
+  constructor(config: RoundlogConfig) {
+    const what = config.upstream ? 'history recorded with an API key' : 'demo history (no API key is set)';
+    super('no_history', `There is no ${what} in ${config.dataDir} yet. Record one first with \`roundlog sync\` or \`roundlog serve\` and the same --data-dir.`);
   }
 }
 
@@ -53,7 +54,7 @@ export function historyFileOf(config: RoundlogConfig): string | null {
 /** The summary and the window's statistics of one game, read from the history file and closed again. */
 export function readStats(config: RoundlogConfig, request: StatsRequest, nowUs = Date.now() * 1000): StatsReport {
   const file = historyFileOf(config);
-  if (file === null) throw new NoHistoryError(config.dataDir);
+  if (file === null) throw new NoHistoryError(config);
   const db = openDatabase(file);
   try {
     const history = new History(db, (slug) => findGame(slug)?.kind ?? 'unknown');

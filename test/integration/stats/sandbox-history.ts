@@ -26,6 +26,8 @@ export interface LocalHistory {
   readonly engine: StatsEngine;
   /** getExactStats' figures over a window, computed inline from the stored multipliers. */
   exact(slug: string, window: StatsWindow, nowUs: number): ExactFigures;
+  /** The stored multipliers of rounds with fromUs ≤ finalized_us < toUs, ascending. */
+  sortedMultipliers(slug: string, fromUs: number | null, toUs: number): Float64Array;
   close(): void;
 }
 
@@ -34,16 +36,22 @@ export function openLocalHistory(dir: string): LocalHistory {
   const history = new History(db, (slug) => findGame(slug)?.kind ?? 'unknown');
   const gameOf = (slug: string) => history.statsGame(slug);
   const engine = new StatsEngine(db, history.rollups, gameOf);
+  const requireGame = (slug: string) => {
+    const game = gameOf(slug);
+    if (game === undefined) throw new Error(`no rounds of ${slug} were recorded`);
+    return game;
+  };
+  const sortedMultipliers = (slug: string, fromUs: number | null, toUs: number): Float64Array =>
+    readSortedMultipliers(db, { file: '', game: requireGame(slug), fromUs, toUs });
   return {
     db,
     history,
     engine,
     exact: (slug, window, nowUs) => {
-      const game = gameOf(slug);
-      if (game === undefined) throw new Error(`no rounds of ${slug} were recorded`);
       const { fromUs, toUs } = resolveWindow(window, nowUs);
-      return exactFigures(readSortedMultipliers(db, { file: '', game, fromUs, toUs }), lawOf(game, null));
+      return exactFigures(sortedMultipliers(slug, fromUs, toUs), lawOf(requireGame(slug), null));
     },
+    sortedMultipliers,
     close: () => db.close(),
   };
 }

@@ -18,6 +18,11 @@ export interface RoundFacts {
   /** Amounts added to the round's hour under a key (`segunits:n1` += multiplier units). */
   readonly sums: readonly (readonly [key: string, amount: number])[];
   readonly bets: BetTotals | null;
+  /**
+   * The round's total payout in cents where the row reports one outside a bet snapshot (the
+   * shows' raw.total_payout); biggest wins rank by payout × multiplier, as the vendor does.
+   */
+  readonly payoutCents?: number;
 }
 
 export const NO_FACTS: RoundFacts = { events: [], sums: [], bets: null };

@@ -81,15 +81,15 @@ export function roundFacts(slug: string, kind: string, json: string, segment: st
         return crashFacts(json);
       case 'wheel-show': {
         const raw = rawOf(json);
-        return raw === null ? NO_FACTS : wheelFacts(slug, raw, segment, units);
+        return raw === null ? NO_FACTS : withPayout(wheelFacts(slug, raw, segment, units), raw);
       }
       case 'dice-show': {
         const raw = rawOf(json);
-        return raw === null ? NO_FACTS : diceFacts(raw);
+        return raw === null ? NO_FACTS : withPayout(diceFacts(raw), raw);
       }
       case 'roulette-show': {
         const raw = rawOf(json);
-        return raw === null ? NO_FACTS : rouletteFacts(raw);
+        return raw === null ? NO_FACTS : withPayout(rouletteFacts(raw), raw);
       }
       default:
         return NO_FACTS;
@@ -97,6 +97,12 @@ export function roundFacts(slug: string, kind: string, json: string, segment: st
   } catch {
     return NO_FACTS;
   }
+}
+
+/** A show's total payout (raw.total_payout, whole currency units), which ranks its biggest wins. */
+function withPayout(facts: RoundFacts, raw: Raw): RoundFacts {
+  const payout = finite(raw.total_payout);
+  return payout === null ? facts : { ...facts, payoutCents: Math.round(payout * 100) };
 }
 
 // ---- reading the row text -------------------------------------------------------------------

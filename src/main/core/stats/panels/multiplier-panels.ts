@@ -148,7 +148,7 @@ function ksAtThresholds(rollup: Rollup, law: CrashLaw): { statistic: number; at:
 }
 
 export function biggestWinsOf(rollup: Rollup, quote: Quote, limit: number): { rankedBy: 'payout-x-multiplier' | 'multiplier'; wins: z.infer<typeof biggestWinSchema>[] } {
-  const byPayout = rollup.bets.rounds > 0;
+  const byPayout = rollup.paidRounds > 0;
   const wins = rollup.top.slice(0, limit).flatMap((ranked) => {
     const round = quote(ranked);
     if (round === null) return [];

@@ -21,6 +21,7 @@ interface Stored {
   t: [string, number][];
   b: [number, number, number, number, number];
   top: [number, number, number][];
+  p: number;
 }
 
 const refOut = (ref: RoundRef | null): Ref => (ref === null ? null : [ref.us, ref.id]);
@@ -40,6 +41,7 @@ export function encodeRollup(rollup: Rollup): string {
     t: [...rollup.tallies],
     b: [rollup.bets.rounds, rollup.bets.volumeCents, rollup.bets.payoutCents, rollup.bets.bettors, rollup.bets.winners],
     top: rollup.top.map((round) => [round.us, round.id, round.key]),
+    p: rollup.paidRounds,
   };
   return JSON.stringify(stored);
 }
@@ -63,5 +65,6 @@ export function decodeRollup(text: string): Rollup {
   const [rounds, volumeCents, payoutCents, bettors, winners] = stored.b;
   Object.assign(rollup.bets, { rounds, volumeCents, payoutCents, bettors, winners });
   rollup.top = stored.top.map(([us, id, key]) => ({ us, id, key }));
+  rollup.paidRounds = stored.p;
   return rollup;
 }

@@ -66,6 +66,8 @@ export class Rollup {
   readonly tallies = new Map<string, number>();
   readonly bets: BetSums = { rounds: 0, volumeCents: 0, payoutCents: 0, bettors: 0, winners: 0 };
   top: RankedRound[] = [];
+  /** Rounds that reported a payout: then biggest wins rank by payout × multiplier. */
+  paidRounds = 0;
 
   /** Appends a round newer than every round already in. */
   add(round: RolledRound): void {
@@ -108,7 +110,9 @@ export class Rollup {
       this.bets.bettors += bets.bettors;
       this.bets.winners += bets.winners;
     }
-    const key = bets === null ? round.units : bets.payoutCents * round.units;
+    const payoutCents = bets?.payoutCents ?? facts.payoutCents;
+    if (payoutCents !== undefined) this.paidRounds += 1;
+    const key = payoutCents === undefined ? round.units : payoutCents * round.units;
     if (this.top.length < TOP_ROUNDS || key >= (this.top[this.top.length - 1] as RankedRound).key) {
       this.top = rankTop([...this.top, { ...ref, key }]);
     }
@@ -141,6 +145,7 @@ export class Rollup {
     this.bets.bettors += later.bets.bettors;
     this.bets.winners += later.bets.winners;
     this.top = rankTop([...this.top, ...later.top]);
+    this.paidRounds += later.paidRounds;
   }
 
   private copyFrom(other: Rollup): void {
@@ -156,6 +161,7 @@ export class Rollup {
     for (const [key, amount] of other.tallies) this.tallies.set(key, amount);
     Object.assign(this.bets, other.bets);
     this.top = [...other.top];
+    this.paidRounds = other.paidRounds;
   }
 }
 
