@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { StatsEngine } from '../src/main/core/stats/stats-engine';
 import { openDatabase } from '../src/main/core/store/database';
 import { History } from '../src/main/core/store/history';
-import { gameInfo } from '../src/shared/games';
+import { catalogKind } from '../src/shared/games';
 import { HEADLINE_THRESHOLDS } from '../src/shared/stats/thresholds';
 import { WINDOW_PRESETS, WINDOW_PRESET_MS, type StatsWindow } from '../src/shared/stats/window';
 import { microsToIso } from '../src/shared/time';
 import { percentile, type Figure } from './report';
+import { seededRandom } from '../src/sim/seeded-random';
 
 // The statistics engine's targets on a long history of one crash game: a summary and a dashboard
 // over any preset window answered from the rollups in milliseconds, however many rounds are
@@ -31,17 +32,6 @@ const SUMMARY_CALLS = 60;
 const WINDOW_CALLS = 25;
 const MINUTE_US = 60_000_000;
 
-/** mulberry32: the same seeded stream on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const cents = (amount: number): string => `${Math.floor(amount / 100)}.${String(amount % 100).padStart(2, '0')}`;
 
@@ -51,11 +41,11 @@ const cents = (amount: number): string => `${Math.floor(amount / 100)}.${String(
  * round's time. Round ids count up, so every index grows at its end, as a live history's do.
  */
 function writeRounds(db: Database, count: number): { seconds: number; firstUs: number; lastUs: number } {
-  const gaps = seeded(1);
+  const gaps = seededRandom(1);
   let span = 0;
   for (let n = 1; n < count; n++) span += MIN_GAP_US + Math.floor(gaps() * GAP_SPREAD_US);
-  const timeGaps = seeded(1);
-  const random = seeded(2);
+  const timeGaps = seededRandom(1);
+  const random = seededRandom(2);
   const gameId = Number(db.prepare('INSERT INTO games (slug, kind) VALUES (?, ?)').run(GAME, 'crash').lastInsertRowid);
   const insert = db.prepare(`
     INSERT INTO rounds (game_id, round_id, round_index, multiplier, multiplier_value, segment, finalized_us, finalized_at, row_json)
@@ -186,15 +176,15 @@ export async function statsFigures(dir: string): Promise<{ figures: Figure[]; co
     const written = writeRounds(db, rounds);
     db.prepare("INSERT INTO stats_rebuild (game_id) SELECT id FROM games WHERE slug = ?").run(GAME);
     const rebuildStarted = performance.now();
-    const history = new History(db, (slug) => gameInfo(slug).kind);
+    const history = new History(db, catalogKind);
     const rebuildSeconds = (performance.now() - rebuildStarted) / 1000;
-    const engine = new StatsEngine(db, history.rollups, (slug) => history.statsGame(slug));
+    const engine = new StatsEngine(db, history);
     const scan = new RoundScan(db, history.rounds.gameId(GAME));
     const { fileBytes, rollupBytes } = storage(db);
 
     // "Now" is a few seconds after the newest round, moved by up to a minute per call so the
     // windows' part-hour edges differ from call to call; engine and scan see the same instants.
-    const offsets = seeded(3);
+    const offsets = seededRandom(3);
     const nows = Array.from({ length: WARM_UP_CALLS + SUMMARY_CALLS }, () => written.lastUs + 1_000_000 + Math.floor(offsets() * 59_000_000));
     const nowAt = (n: number): number => nows[n % nows.length] as number;
 

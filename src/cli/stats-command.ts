@@ -2,11 +2,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RoundlogConfig } from '../main/core/config';
 import { demoUniverse } from '../main/core/demo-universe';
+import { demoHistoryFile, liveHistoryFile } from '../main/core/history-file';
 import { StatsEngine } from '../main/core/stats/stats-engine';
 import { openDatabase } from '../main/core/store/database';
 import { History } from '../main/core/store/history';
 import { UserFacingError } from '../main/core/user-facing-error';
-import { canonicalSlug, findGame } from '../shared/games';
+import { catalogKind } from '../shared/games';
 import type { GameStatsView } from '../shared/stats/game-stats';
 import type { SummaryView } from '../shared/stats/multiplier-stats';
 import type { StatsWindow } from '../shared/stats/window';
@@ -36,18 +37,17 @@ export class NoHistoryError extends UserFacingError {
 }
 
 /**
- * The history file `serve` and `sync` record into for this configuration, or null when there is
- * none yet. compose.ts makes the same choice inline (`history.sqlite` with a key, the demo
- * universe's `demo-<seed>.sqlite` without): keep the two in step.
+ * The history file `serve` and `sync` record into for this configuration (history-file.ts, as
+ * compose.ts picks it), or null when there is none yet.
  */
 export function historyFileOf(config: RoundlogConfig): string | null {
   if (config.upstream) {
-    const file = join(config.dataDir, 'history.sqlite');
+    const file = liveHistoryFile(config.dataDir);
     return existsSync(file) ? file : null;
   }
   // demoUniverse writes a new universe when none is saved; with none saved there is no demo history to read.
   if (!existsSync(join(config.dataDir, 'sandbox.json'))) return null;
-  const file = join(config.dataDir, `demo-${demoUniverse(config.dataDir).seed}.sqlite`);
+  const file = demoHistoryFile(config.dataDir, demoUniverse(config.dataDir).seed);
   return existsSync(file) ? file : null;
 }
 
@@ -57,8 +57,8 @@ export function readStats(config: RoundlogConfig, request: StatsRequest, nowUs =
   if (file === null) throw new NoHistoryError(config);
   const db = openDatabase(file);
   try {
-    const history = new History(db, (slug) => findGame(slug)?.kind ?? 'unknown');
-    const stats = new StatsEngine(db, history.rollups, (slug) => history.statsGame(canonicalSlug(slug)));
+    const history = new History(db, catalogKind);
+    const stats = new StatsEngine(db, history);
     return {
       summary: stats.summary(request.game, nowUs),
       stats: stats.gameStats({ game: request.game, window: request.window, houseEdge: request.houseEdge, nowUs }),

@@ -30,6 +30,8 @@ function percent(rate: number | null): string {
 const observed = (rate: RateView): string => (rate.observed === null ? 'no rounds' : percent(rate.observed));
 const interval = (band: IntervalView | null): string => (band === null ? '-' : `[${percent(band.low)}, ${percent(band.high)}]`);
 const deltaPp = (rate: RateView): string => (rate.deltaPp === null ? '-' : `${rate.deltaPp >= 0 ? '+' : ''}${rate.deltaPp.toFixed(2)}`);
+/** hits, observed, its 95% interval and the theoretical rate: the columns every rate table opens with. */
+const rateCells = (rate: RateView): (string | number)[] => [rate.hits, observed(rate), interval(rate.interval), percent(rate.theoretical)];
 /** A threshold or a row's exact multiplier (`"2631.0400"`) without trailing zeros. */
 const times = (x: number | string): string => `${Number(x)}x`;
 const fixed = (value: number | null, digits = 2): string => (value === null ? '-' : value.toFixed(digits));
@@ -84,10 +86,7 @@ function multiplierSections(stats: GameStatsView['multiplier']): string[] {
       ['threshold', 'hits', 'observed', '95% interval', 'theoretical', 'Δ pp'],
       frequency.thresholds.map(({ threshold, rate }) => [
         `>= ${times(threshold)}`,
-        rate.hits,
-        observed(rate),
-        interval(rate.interval),
-        percent(rate.theoretical),
+        ...rateCells(rate),
         deltaPp(rate),
       ]),
     ),
@@ -113,10 +112,7 @@ function multiplierSections(stats: GameStatsView['multiplier']): string[] {
       ['multiplier', 'hits', 'observed', '95% interval', 'theoretical', 'Δ pp'],
       distribution.bins.map(({ from, to, rate }) => [
         to === null ? `>= ${times(from)}` : `${times(from)} - ${times(to)}`,
-        rate.hits,
-        observed(rate),
-        interval(rate.interval),
-        percent(rate.theoretical),
+        ...rateCells(rate),
         deltaPp(rate),
       ]),
     ),
@@ -144,10 +140,7 @@ function wheelSection(wheel: WheelPanel): string[] {
       ['segment', 'hits', 'observed', '95% interval', 'theoretical', 'spins since', 'percentile'],
       wheel.segments.map((segment) => [
         segment.label,
-        segment.rate.hits,
-        observed(segment.rate),
-        interval(segment.rate.interval),
-        percent(segment.rate.theoretical),
+        ...rateCells(segment.rate),
         since(segment.drought),
         percent(segment.drought.percentile),
       ]),
@@ -165,10 +158,7 @@ function diceSection(dice: DicePanel): string[] {
       ['total', 'hits', 'observed', '95% interval', 'theoretical', 'rolls since', 'pays'],
       dice.totals.map((total) => [
         total.total,
-        total.rate.hits,
-        observed(total.rate),
-        interval(total.rate.interval),
-        percent(total.rate.theoretical),
+        ...rateCells(total.rate),
         since(total.drought),
         total.basePay === null ? '-' : `${total.basePay}:1`,
       ]),

@@ -48,6 +48,11 @@ export function findGame(slug: string): GameInfo | undefined {
   return bySlug.get(slug);
 }
 
+/** The kind the catalog gives a game; an unknown game is kept as a generic `unknown` series. */
+export function catalogKind(slug: string): GameKind {
+  return bySlug.get(slug)?.kind ?? 'unknown';
+}
+
 /** The catalog entry of a game the code names itself; an unknown slug there is a programming error. */
 export function gameInfo(slug: string): GameInfo {
   const game = bySlug.get(slug);

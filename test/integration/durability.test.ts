@@ -9,6 +9,7 @@ import { parse as parseLossless } from 'lossless-json';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox, type SandboxOptions, type SimRoundRecord } from '../../src/sim/server';
 import { useTempDir } from '../support/temp-dir';
+import { seededRandom } from '../../src/sim/seeded-random';
 
 // What survives when things go wrong under a real `roundlog sync` process: kill -9 at any moment,
 // a disk that fills up, a disk that turns read-only. Everything is asserted through the CLI's
@@ -88,17 +89,6 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** mulberry32: the kill moments are reproducible from the seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // The history file, read as another process would.
@@ -304,7 +294,7 @@ describe('durability of the history under a real roundlog sync process', () => {
 
     it('kill -9 at random moments loses no committed round, leaves an intact database, and the next start fills the hole', async () => {
       const file = join(dir.path, 'history.sqlite');
-      const random = prng(7); // 343, 529, 3915, 2886, 2229, 1800, 2025, 1188 ms: before, during and after the backfills
+      const random = seededRandom(7); // 343, 529, 3915, 2886, 2229, 1800, 2025, 1188 ms: before, during and after the backfills
       let previous = new Set<string>();
       const log: string[] = [];
 

@@ -1,6 +1,6 @@
-import { join } from 'node:path';
 import type { RoundlogService } from '../../shared/contract';
-import { canonicalSlug, findGame } from '../../shared/games';
+import { catalogKind } from '../../shared/games';
+import { demoHistoryFile, liveHistoryFile } from './history-file';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sim/server';
 import type { RoundlogConfig } from './config';
 import { demoUniverse } from './demo-universe';
@@ -50,17 +50,17 @@ export interface ComposeOptions {
 export async function startRoundlog(config: RoundlogConfig, options: ComposeOptions = {}): Promise<RoundlogCore> {
   let sandbox: Sandbox | null = null;
   let upstream = config.upstream;
-  let databaseFile = join(config.dataDir, 'history.sqlite');
+  let databaseFile = liveHistoryFile(config.dataDir);
   if (!upstream) {
     const universe = demoUniverse(config.dataDir);
     sandbox = await startSandbox({ seed: universe.seed, epochMs: universe.epochMs, games: config.games, ...options.sandbox });
     upstream = { baseUrl: sandbox.url, apiKey: sandbox.key };
     // Demo rounds never mix with a real history.
-    databaseFile = join(config.dataDir, `demo-${universe.seed}.sqlite`);
+    databaseFile = demoHistoryFile(config.dataDir, universe.seed);
   }
 
   const db = openDatabase(databaseFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  const history = new History(db, (slug) => findGame(slug)?.kind ?? 'unknown');
+  const history = new History(db, catalogKind);
   const writer = new RoundWriter(history);
   const endpoints = resolveEndpoints(upstream.baseUrl);
   const stream = new RoundStream({
@@ -81,8 +81,7 @@ export async function startRoundlog(config: RoundlogConfig, options: ComposeOpti
     tier: config.tier,
     ...(options.log ? { log: options.log } : {}),
   });
-  const gameOf = (slug: string) => history.statsGame(canonicalSlug(slug));
-  const stats = new StatsEngine(db, history.rollups, gameOf);
+  const stats = new StatsEngine(db, history);
   const exact = new ExactStatsRunner(options.exactStatsWorker ?? null, db);
   const service = createService({
     mode: sandbox ? 'sandbox' : 'live',
@@ -93,7 +92,7 @@ export async function startRoundlog(config: RoundlogConfig, options: ComposeOpti
     historyDepthMs: config.historyDepthMs,
     stats,
     exactStats: (name, request) => {
-      const game = gameOf(request.game);
+      const game = history.statsGame(request.game);
       if (game === undefined) throw new UnknownGameError(request.game);
       const window = resolveWindow(request.window, Date.now() * 1000);
       return exact

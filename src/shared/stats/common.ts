@@ -79,3 +79,27 @@ export const windowInfoSchema = z
 export type WindowInfo = z.infer<typeof windowInfoSchema>;
 
 export const NO_THEORY = 'no published theory';
+
+/** How often one value occurred: a slot multiplier, a Chance card kind, a lucky-number count… */
+export const outcomeCountSchema = z
+  .object({
+    value: z.string(),
+    count: z.number().int().nonnegative(),
+    /** count / the distribution's total, or null when it is empty. */
+    share: z.number().nullable(),
+  })
+  .strict();
+export type OutcomeCountView = z.infer<typeof outcomeCountSchema>;
+
+/** An empirical distribution, values in ascending order (numerically where they are numbers). */
+export const distributionSchema = z
+  .object({
+    /** Everything counted (events, which may be several per round). */
+    total: z.number().int().nonnegative(),
+    entries: z.array(outcomeCountSchema),
+    /** NO_THEORY: none of these distributions is published. */
+    theoryNote: z.string(),
+  })
+  .strict();
+export type DistributionView = z.infer<typeof distributionSchema>;
+

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { droughtSchema, goodnessOfFitSchema, rateSchema, windowInfoSchema } from './common';
-import { distributionSchema } from './wheel';
+import { distributionSchema, droughtSchema, goodnessOfFitSchema, rateSchema, windowInfoSchema } from './common';
 
 // The Lightning Dice panel: each total 3..18 against three fair dice (game-math.md §3), its
 // drought, and what lightning did. How many totals lightning strikes and the multiplier weights

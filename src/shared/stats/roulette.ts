@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { droughtSchema, goodnessOfFitSchema, rateSchema, windowInfoSchema } from './common';
-import { distributionSchema } from './wheel';
+import { distributionSchema, droughtSchema, goodnessOfFitSchema, rateSchema, windowInfoSchema } from './common';
 
 // The Lightning Roulette panel: each pocket against 1/37 (game-math.md §3), its drought, and the
 // lucky numbers. Their count per round and multiplier weights are unpublished, so every lucky

@@ -1,32 +1,9 @@
 import { z } from 'zod';
-import { droughtSchema, goodnessOfFitSchema, rateSchema, windowInfoSchema } from './common';
+import { distributionSchema, droughtSchema, goodnessOfFitSchema, rateSchema, windowInfoSchema } from './common';
 
 // The wheel-show panel: each segment's observed rate against the wheel's segment table, its
 // drought, the Top Slot, bonus outcome distributions and what each show's payload adds. Nothing
 // here predicts a spin: a segment is only ever its observed rate beside its interval and theory.
-
-/** How often one value occurred: a slot multiplier, a Chance card kind, a lucky-number count… */
-export const outcomeCountSchema = z
-  .object({
-    value: z.string(),
-    count: z.number().int().nonnegative(),
-    /** count / the distribution's total, or null when it is empty. */
-    share: z.number().nullable(),
-  })
-  .strict();
-export type OutcomeCountView = z.infer<typeof outcomeCountSchema>;
-
-/** An empirical distribution, values in ascending order (numerically where they are numbers). */
-export const distributionSchema = z
-  .object({
-    /** Everything counted (events, which may be several per round). */
-    total: z.number().int().nonnegative(),
-    entries: z.array(outcomeCountSchema),
-    /** NO_THEORY: none of these distributions is published. */
-    theoryNote: z.string(),
-  })
-  .strict();
-export type DistributionView = z.infer<typeof distributionSchema>;
 
 export const wheelSegmentSchema = z
   .object({

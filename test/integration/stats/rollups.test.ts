@@ -5,8 +5,9 @@ import { openDatabase } from '../../../src/main/core/store/database';
 import { History } from '../../../src/main/core/store/history';
 import { StatsEngine } from '../../../src/main/core/stats/stats-engine';
 import { HEADLINE_THRESHOLDS, STREAK_THRESHOLDS } from '../../../src/shared/stats/thresholds';
-import { gameInfo } from '../../../src/shared/games';
+import { catalogKind } from '../../../src/shared/games';
 import { microsToIso } from '../../../src/shared/time';
+import { seededRandom } from '../../../src/sim/seeded-random';
 import { useTempDir } from '../../support/temp-dir';
 
 // The rollups kept on insert must give exactly the figures a scan of the rounds gives, however
@@ -16,14 +17,7 @@ const START_US = 1_780_000_000_000_000;
 
 /** A seeded Stake-like game: ~2% at 1.00×, P(M ≥ x) ≈ 0.99/x, a round every 7–40 s. */
 function crashRounds(count: number, seed: number): Round[] {
-  let state = seed >>> 0;
-  const random = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seed);
   const rounds: Round[] = [];
   let us = START_US;
   for (let n = 0; n < count; n++) {
@@ -68,11 +62,8 @@ describe('statistics rollups', () => {
 
   function open(): { history: History; engine: StatsEngine; close(): void } {
     const db = openDatabase(join(dir.path, 'history.sqlite'));
-    const history = new History(db, (slug) => gameInfo(slug).kind);
-    const engine = new StatsEngine(db, history.rollups, (slug) => {
-      const id = history.rounds.idOf(slug);
-      return id === undefined ? undefined : { id, slug, kind: gameInfo(slug).kind };
-    });
+    const history = new History(db, catalogKind);
+    const engine = new StatsEngine(db, history);
     return { history, engine, close: () => db.close() };
   }
 

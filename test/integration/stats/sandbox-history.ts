@@ -9,7 +9,7 @@ import { inlinePageParser } from '../../../src/main/core/sources/trackersino/pag
 import { TrackerSinoRest } from '../../../src/main/core/sources/trackersino/rest-client';
 import { openDatabase } from '../../../src/main/core/store/database';
 import { History } from '../../../src/main/core/store/history';
-import { findGame } from '../../../src/shared/games';
+import { catalogKind } from '../../../src/shared/games';
 import type { StatsWindow } from '../../../src/shared/stats/window';
 import type { Sandbox } from '../../../src/sim/server';
 
@@ -33,9 +33,9 @@ export interface LocalHistory {
 
 export function openLocalHistory(dir: string): LocalHistory {
   const db = openDatabase(join(dir, 'history.sqlite'));
-  const history = new History(db, (slug) => findGame(slug)?.kind ?? 'unknown');
+  const history = new History(db, catalogKind);
   const gameOf = (slug: string) => history.statsGame(slug);
-  const engine = new StatsEngine(db, history.rollups, gameOf);
+  const engine = new StatsEngine(db, history);
   const requireGame = (slug: string) => {
     const game = gameOf(slug);
     if (game === undefined) throw new Error(`no rounds of ${slug} were recorded`);

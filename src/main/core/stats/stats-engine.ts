@@ -3,7 +3,7 @@ import { lawOf } from './multiplier-law';
 import { NO_THEORY, type WindowInfo } from '../../../shared/stats/common';
 import type { GameStatsView } from '../../../shared/stats/game-stats';
 import type { SummaryView } from '../../../shared/stats/multiplier-stats';
-import { SUMMARY_THRESHOLDS } from '../../../shared/stats/thresholds';
+import { HEADLINE_THRESHOLDS, SUMMARY_THRESHOLDS } from '../../../shared/stats/thresholds';
 import { WINDOW_PRESET_MS, type StatsWindow } from '../../../shared/stats/window';
 import { isoToMicros, microsToIso } from '../../../shared/time';
 import { GameHistoryQueries } from './event-history';
@@ -23,11 +23,11 @@ import { roulettePanel } from './panels/roulette-panel';
 import { wheelPanel } from './panels/wheel-panel';
 import { HOUR_US } from './rollup/calendar';
 import type { Rollup } from './rollup/rollup';
-import type { RolledGame, RollupStore } from './rollup/rollup-store';
+import type { History } from '../store/history';
+import type { RolledGame } from './rollup/rollup-store';
 import type { WindowTallies } from './round-facts-types';
 import { UserFacingError } from '../user-facing-error';
 import { WindowReader } from './window-reader';
-import { HEADLINE_THRESHOLDS } from '../../../shared/stats/thresholds';
 
 // Answers the statistics of any game over any window from the rollups: one window rollup feeds
 // every panel, so a dashboard costs one read of ~30 day rows, a few hours and two part-hours of
@@ -67,11 +67,10 @@ export class StatsEngine {
 
   constructor(
     db: Database,
-    private readonly rollups: RollupStore,
-    private readonly gameOf: (slug: string) => RolledGame | undefined,
+    private readonly history: Pick<History, 'rollups' | 'statsGame'>,
     private readonly clockUs: () => number = () => Date.now() * 1000,
   ) {
-    this.reader = new WindowReader(rollups);
+    this.reader = new WindowReader(history.rollups);
     this.queries = new GameHistoryQueries(db);
   }
 
@@ -134,7 +133,7 @@ export class StatsEngine {
     const endHour = Math.floor(Math.min(window.toUs - 1, Math.max(lastUs, window.fromUs ?? lastUs)) / HOUR_US);
     const startUs = window.fromUs ?? whole.first?.us ?? lastUs;
     const firstHour = Math.max(Math.floor(startUs / HOUR_US), endHour - MAX_HOURS + 1);
-    const stored = new Map(this.rollups.hoursBetween(game.id, firstHour, endHour).map((hour) => [hour.unit, hour]));
+    const stored = new Map(this.history.rollups.hoursBetween(game.id, firstHour, endHour).map((hour) => [hour.unit, hour]));
     const hours: { hour: number; rollup: Rollup }[] = [];
     for (let hour = firstHour; hour <= endHour; hour++) {
       const fromUs = Math.max(hour * HOUR_US, window.fromUs ?? Number.MIN_SAFE_INTEGER);
@@ -147,7 +146,7 @@ export class StatsEngine {
   }
 
   private requireGame(slug: string): RolledGame {
-    const game = this.gameOf(slug);
+    const game = this.history.statsGame(slug);
     if (game === undefined) throw new UnknownGameError(slug);
     return game;
   }

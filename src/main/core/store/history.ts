@@ -3,7 +3,8 @@ import type { Round } from '../round';
 import { CoverageStore, type CoverageChange } from './coverage-store';
 import { GapStore } from './gap-store';
 import { QuarantineStore, type QuarantineEntry } from './quarantine-store';
-import { RollupStore } from '../stats/rollup/rollup-store';
+import { canonicalSlug } from '../../../shared/games';
+import { RollupStore, type RolledGame } from '../stats/rollup/rollup-store';
 import { RoundStore, type InsertedRound } from './round-store';
 
 /** What one transaction commits: rounds, the coverage they prove, and what was set aside. */
@@ -75,9 +76,9 @@ export class History {
     }
   }
 
-  /** A game the history holds, as the statistics read it; undefined before its first round. */
-  statsGame(slug: string): { id: number; slug: string; kind: string } | undefined {
-    const canonical = slug;
+  /** A game the history holds (by any of its slugs), as the statistics read it; undefined before its first round. */
+  statsGame(slug: string): RolledGame | undefined {
+    const canonical = canonicalSlug(slug);
     const id = this.rounds.idOf(canonical);
     return id === undefined ? undefined : { id, slug: canonical, kind: this.kindOf(canonical) };
   }

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { wilsonInterval } from '../../../../src/main/core/stats/theory/interval';
+import { seededRandom } from '../../../../src/sim/seeded-random';
 
-/** mulberry32: a small seeded PRNG, so the coverage check is the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 describe('Wilson interval of an observed rate', () => {
   it('8 hits in 10 trials gives the textbook 95% interval [0.4902, 0.9433]', () => {
@@ -52,7 +42,7 @@ describe('Wilson interval of an observed rate', () => {
   });
 
   it('covers the true rate about 95% of the time (2,000 seeded samples of 60 spins at p = 13/54)', () => {
-    const random = seeded(20_240_601);
+    const random = seededRandom(20_240_601);
     const p = 13 / 54; // the "2" segment of Crazy Time
     const rounds = 60;
     let covered = 0;

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import { NO_THEORY, type DroughtView, type goodnessOfFitSchema, type RateView } from '../../../../shared/stats/common';
-import type { DistributionView } from '../../../../shared/stats/wheel';
+import { NO_THEORY, type DistributionView, type DroughtView, type goodnessOfFitSchema, type RateView } from '../../../../shared/stats/common';
 import type { EventHistory, WindowTallies } from '../round-facts-types';
 import { chiSquareTest } from '../theory/chi-square';
 import { droughtChance, droughtPercentile } from '../theory/drought';

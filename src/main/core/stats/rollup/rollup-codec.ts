@@ -60,7 +60,7 @@ export function decodeRollup(text: string): Rollup {
     const runs: UnderRuns = { head, tail, tailStart: refIn(tailStart), best, bestStart: refIn(bestStart) };
     rollup.runs[t] = runs;
   });
-  rollup.sketch.merge(QuantileSketch.decode(stored.q));
+  rollup.sketch = QuantileSketch.decode(stored.q);
   for (const [key, amount] of stored.t) rollup.tallies.set(key, amount);
   const [rounds, volumeCents, payoutCents, bettors, winners] = stored.b;
   Object.assign(rollup.bets, { rounds, volumeCents, payoutCents, bettors, winners });

@@ -61,7 +61,8 @@ export class Rollup {
   readonly hits: number[] = HEADLINE_THRESHOLDS.map(() => 0);
   /** Per STREAK_THRESHOLDS. */
   readonly runs: UnderRuns[] = STREAK_THRESHOLDS.map(() => ({ head: 0, tail: 0, tailStart: null, best: 0, bestStart: null }));
-  readonly sketch = new QuantileSketch();
+  /** Replaced wholesale only when a stored rollup is decoded. */
+  sketch = new QuantileSketch();
   /** Event counts and fact sums (see round-facts-types.ts). */
   readonly tallies = new Map<string, number>();
   readonly bets: BetSums = { rounds: 0, volumeCents: 0, payoutCents: 0, bettors: 0, winners: 0 };

@@ -1,0 +1,14 @@
+/**
+ * mulberry32: a small seeded stream of uniform numbers in [0, 1), the same on every run. For the
+ * tests and benches that script rounds or faults; the sandbox's own rounds use SeededDice.
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
