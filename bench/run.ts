@@ -12,6 +12,7 @@ import { percentile, printReport, type Figure } from './report';
 import { historyGeneration, restPagesPerSecond } from './sandbox';
 import { statsFigures } from './stats';
 import { deepBackfill, liveCpuPerRound } from './sync';
+import { uiFigures } from './ui';
 
 // `npm run bench`: figures for the targets of the walking skeleton, on this machine, in one run.
 // Both ingest paths write the same sandbox rows into fresh files with the same schema and pragmas.
@@ -174,7 +175,7 @@ async function syncFigures(dir: string): Promise<{ figures: Figure[]; context: R
   };
 }
 
-/** `npm run bench` runs every group; `node out/main/bench.js sync` (or `skeleton`, `stats`) runs one. */
+/** `npm run bench` runs every group; `node out/main/bench.js sync` (or `skeleton`, `stats`, `ui`) runs one. */
 async function main(): Promise<void> {
   const only = process.argv[2];
   const dir = mkdtempSync(join(tmpdir(), 'roundlog-bench-'));
@@ -183,6 +184,7 @@ async function main(): Promise<void> {
       ...(only === undefined || only === 'skeleton' ? [await walkingSkeletonFigures(dir)] : []),
       ...(only === undefined || only === 'sync' ? [await syncFigures(dir)] : []),
       ...(only === undefined || only === 'stats' ? [await statsFigures(dir)] : []),
+      ...(only === undefined || only === 'ui' ? [await uiFigures(dir)] : []),
     ];
     printReport(groups.flatMap((group) => group.figures), Object.assign({}, ...groups.map((group) => group.context)));
   } finally {

@@ -3,7 +3,7 @@ import type { GameStatus, RoundlogService, Status } from '../shared/contract';
 const PRINT_EVERY_MS = 2_000;
 
 /** Prints state changes at once and round counts every few seconds, for `roundlog sync`. */
-export function followProgress(service: RoundlogService, print: (line: string) => void): () => void {
+export function followProgress(service: Pick<RoundlogService, 'getStatus' | 'onStatus' | 'onRounds'>, print: (line: string) => void): () => void {
   const received = new Map<string, number>();
   let lastStates = '';
   const describe = (status: Status): string =>

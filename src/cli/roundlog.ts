@@ -1,6 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { ConfigError, parseDuration, resolveConfig, type RoundlogConfig } from '../main/core/config';
+import { join } from 'node:path';
+import { ConfigError, defaultDataDir, parseDuration, resolveConfig, type RoundlogConfig } from '../main/core/config';
+import { startHost } from '../main/core/app-host';
+import { fileSecretStore } from '../main/core/settings/secret-store';
+import { overridesFrom } from '../main/core/settings/run-config';
 import { startRoundlog, type RoundlogCore } from '../main/core/compose';
 import { StoreError } from '../main/core/store/store-error';
 import { UserFacingError } from '../main/core/user-facing-error';
@@ -234,15 +238,27 @@ async function runServe(args: string[]): Promise<void> {
   if (host !== '127.0.0.1') {
     console.warn(`WARNING: serving on ${host}: anyone who can reach this address and learns the link can read your history.`);
   }
-  const core = await startWhenWritable(configFrom(values));
+  const given: Record<string, unknown> = values;
+  const text = (key: string): string | undefined => (typeof given[key] === 'string' ? (given[key] as string) : undefined);
+  const flags = { baseUrl: text('base-url'), apiKey: text('api-key'), games: text('games'), history: text('history'), tier: text('tier') };
+  const dataDir = text('data-dir') ?? process.env.ROUNDLOG_DATA_DIR ?? defaultDataDir();
+  // Checked as the command line gave them before anything starts: a typo is a usage error.
+  resolveConfig({ ...flags, dataDir });
+  const app = await startHost({
+    dataDir,
+    overrides: overridesFrom(flags),
+    secrets: fileSecretStore(join(dataDir, 'api-key')),
+    compose: startWhenWritable,
+    log: (message) => console.warn(`roundlog: ${message}`),
+  });
   const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
-  const serve = await startServe({ service: core.service, rendererDir, host, ...(values.port !== undefined ? { port: port(values.port) } : {}) });
-  console.log(`Recording ${core.config.games.join(', ')}: ${describeSource(core)}`);
-  console.log(`History: ${core.databaseFile}`);
+  const serve = await startServe({ service: app.service, rendererDir, host, ...(values.port !== undefined ? { port: port(values.port) } : {}) });
+  console.log(`Recording ${app.core.config.games.join(', ')}: ${describeSource(app.core)}`);
+  console.log(`History: ${app.core.databaseFile}`);
   console.log(`Open ${serve.url}`);
   closeOnSignal(async () => {
     await serve.close();
-    await core.close();
+    await app.close();
   });
 }
 

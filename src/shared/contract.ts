@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { SLUG_PATTERN } from './games';
+import { chartSeriesInputSchema, chartSeriesSchema } from './chart-series';
+import { historyPageSchema, historyQuerySchema, MAX_HISTORY_PAGE } from './history-query';
 import { roundViewSchema } from './round';
+import { roundDetailSchema } from './round-detail';
+import { settingsPatchSchema, settingsViewSchema } from './settings';
 import { exactStatsSchema } from './stats/exact-stats';
 import { gameStatsSchema } from './stats/game-stats';
 import { summarySchema } from './stats/multiplier-stats';
@@ -165,12 +169,60 @@ export const requestSchemas = {
     input: z.object({ job: z.string().min(1).max(64) }).strict(),
     output: z.null(),
   },
+  /** Rounds of a window, counted from the rollups (the overview's "rounds today"). */
+  countRounds: {
+    input: z.object({ game: slugSchema, window: statsWindowSchema }).strict(),
+    output: z.object({ rounds: z.number().int().nonnegative() }).strict(),
+  },
+  /** The multiplier series of any span, decimated per time bucket when it holds too many rounds. */
+  getChartSeries: {
+    input: z.object({ game: slugSchema }).extend(chartSeriesInputSchema.shape).strict(),
+    output: chartSeriesSchema,
+  },
+  /** One page of a game's whole history, filtered and sorted, at any position. */
+  getHistoryPage: {
+    input: z
+      .object({
+        game: slugSchema,
+        query: historyQuerySchema,
+        offset: z.number().int().nonnegative(),
+        limit: z.number().int().min(1).max(MAX_HISTORY_PAGE),
+      })
+      .strict(),
+    output: historyPageSchema,
+  },
+  /** Where a moment falls in a time-sorted query: the offset of the first row at or past it. */
+  locateInHistory: {
+    input: z.object({ game: slugSchema, query: historyQuerySchema, at: z.string().max(40) }).strict(),
+    output: z.object({ offset: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).strict(),
+  },
+  /** Every field of one round, its decoded bonus data and the exact stored row. */
+  getRoundDetail: {
+    input: z.object({ game: slugSchema, roundId: z.string().min(1).max(200) }).strict(),
+    output: roundDetailSchema,
+  },
+  getSettings: {
+    input: z.object({}).strict(),
+    output: settingsViewSchema,
+  },
+  /** Saves a change; one that moves the upstream, games, tier or depth restarts recording at once. */
+  updateSettings: {
+    input: settingsPatchSchema,
+    output: settingsViewSchema,
+  },
+  /** Reclaims free pages of the history file (VACUUM) and reports its size before and after. */
+  compactHistory: {
+    input: z.object({}).strict(),
+    output: z.object({ bytesBefore: z.number().int().nonnegative(), bytesAfter: z.number().int().nonnegative() }).strict(),
+  },
 } as const;
 
 export const eventSchemas = {
   /** Rounds that have just been committed to the local history, oldest first. */
   onRounds: z.array(roundViewSchema),
   onStatus: statusSchema,
+  /** Settings after any change, from any window. */
+  onSettings: settingsViewSchema,
 } as const;
 
 export type RequestName = keyof typeof requestSchemas;

@@ -1,36 +1,81 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startRoundlog, type RoundlogCore } from '../../src/main/core/compose';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings';
+import { startHost, type RoundlogHost } from '../../src/main/core/app-host';
+import type { RoundlogCore } from '../../src/main/core/compose';
+import { fileSecretStore } from '../../src/main/core/settings/secret-store';
+import type { SandboxOptions } from '../../src/sim/server';
 import { startServe, type ServeHandle } from '../../src/main/serve/serve-server';
 import { useTempDir } from './temp-dir';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 
 export interface ServedApp {
-  core: RoundlogCore;
+  host: RoundlogHost;
+  /** The core running now (a settings change replaces it). */
+  readonly core: RoundlogCore;
   serve: ServeHandle;
   token: string;
   origin: string;
+  dataDir: string;
+  /** Stops the app and starts it again on the same data folder, as quitting and reopening does. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** `roundlog serve` as the CLI runs it: the embedded sandbox (sped up), a real history file, loopback. */
-export async function startServedApp(): Promise<ServedApp> {
-  const dir = useTempDir();
-  const core = await startRoundlog(
-    { dataDir: dir.path, upstream: null, games: ['stake-crash', 'crazytime'], historyDepthMs: 3_600_000, tier: 'auto', pingIntervalMs: 25_000 },
-    { sandbox: { speed: 40, epochMs: Date.now() - 5 * 60_000 } },
-  );
-  const serve = await startServe({ service: core.service, rendererDir: RENDERER_DIR, log: () => {} });
-  const url = new URL(serve.url);
-  return {
-    core,
-    serve,
-    token: url.hash.replace('#token=', ''),
-    origin: url.origin,
+export interface ServedAppOptions {
+  /** Settings written to a fresh data folder before the first start (default: the two default games, 1 h of history, first run done). */
+  readonly settings?: Partial<Settings>;
+  /** Start on this folder instead of a new temporary one (kept after close). */
+  readonly dataDir?: string;
+  readonly sandbox?: SandboxOptions;
+}
+
+/** `roundlog serve` as the CLI runs it: the host over the embedded sandbox (sped up), a real history file, loopback. */
+export async function startServedApp(options: ServedAppOptions = {}): Promise<ServedApp> {
+  const temp = options.dataDir === undefined ? useTempDir() : null;
+  const dataDir = options.dataDir ?? temp!.path;
+  const settingsFile = join(dataDir, 'settings.json');
+  if (!existsSync(settingsFile)) {
+    mkdirSync(dataDir, { recursive: true });
+    const settings: Settings = { ...DEFAULT_SETTINGS, historyDepth: '1h', firstRunDone: true, ...options.settings };
+    writeFileSync(settingsFile, JSON.stringify(settings));
+  }
+  const sandbox: SandboxOptions = { speed: 40, epochMs: Date.now() - 5 * 60_000, ...options.sandbox };
+  const start = async (): Promise<{ host: RoundlogHost; serve: ServeHandle }> => {
+    const host = await startHost({ dataDir, secrets: fileSecretStore(join(dataDir, 'api-key')), composeOptions: { sandbox }, log: () => {} });
+    const serve = await startServe({ service: host.service, rendererDir: RENDERER_DIR, log: () => {} });
+    return { host, serve };
+  };
+  let running = await start();
+  const app: ServedApp = {
+    get host() {
+      return running.host;
+    },
+    get core() {
+      return running.host.core;
+    },
+    get serve() {
+      return running.serve;
+    },
+    get token() {
+      return new URL(running.serve.url).hash.replace('#token=', '');
+    },
+    get origin() {
+      return new URL(running.serve.url).origin;
+    },
+    dataDir,
+    restart: async () => {
+      await running.serve.close();
+      await running.host.close();
+      running = await start();
+    },
     close: async () => {
-      await serve.close();
-      await core.close();
-      dir.remove();
+      await running.serve.close();
+      await running.host.close();
+      temp?.remove();
     },
   };
+  return app;
 }

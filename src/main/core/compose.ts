@@ -1,10 +1,12 @@
-import type { RoundlogService } from '../../shared/contract';
 import { catalogKind } from '../../shared/games';
 import { demoHistoryFile, liveHistoryFile } from './history-file';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sim/server';
 import type { RoundlogConfig } from './config';
 import { demoUniverse } from './demo-universe';
-import { createService } from './service';
+import { createService, type CoreService } from './service';
+import { ChartSeriesReader } from './browse/chart-series';
+import { HistoryBrowser } from './browse/history-browser';
+import { historyBytes } from './history-file';
 import { openDatabase } from './store/database';
 import { History } from './store/history';
 import { RoundWriter } from './store/round-writer';
@@ -17,7 +19,7 @@ import { ExactStatsRunner } from './stats/exact/exact-stats-runner';
 import { resolveWindow, StatsEngine, UnknownGameError } from './stats/stats-engine';
 
 export interface RoundlogCore {
-  readonly service: RoundlogService;
+  readonly service: CoreService;
   readonly config: RoundlogConfig;
   readonly mode: 'sandbox' | 'live';
   /** The embedded sandbox, when no key was given. */
@@ -79,6 +81,7 @@ export async function startRoundlog(config: RoundlogConfig, options: ComposeOpti
     writer,
     historyDepthMs: config.historyDepthMs,
     tier: config.tier,
+    ...(config.paused ? { paused: config.paused } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
   const stats = new StatsEngine(db, history);
@@ -106,6 +109,14 @@ export async function startRoundlog(config: RoundlogConfig, options: ComposeOpti
         .then(({ rounds, ...figures }) => ({ game: game.slug, window: { ...window.info, rounds }, ...figures }));
     },
     cancelExactStats: (name) => exact.cancel(name),
+    browser: new HistoryBrowser(db, history),
+    chart: new ChartSeriesReader(db, history),
+    compact: async () => {
+      const bytesBefore = historyBytes(databaseFile);
+      db.exec('VACUUM');
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      return { bytesBefore, bytesAfter: historyBytes(databaseFile) };
+    },
   });
   recorder.start();
 

@@ -14,6 +14,8 @@ export interface RoundlogConfig {
   readonly historyDepthMs: number | null;
   /** The key's plan, or `auto` to learn it from the stream. */
   readonly tier: Tier | 'auto';
+  /** Tracked games that start paused. */
+  readonly paused?: readonly string[];
   /** The server's documented ping cadence; tests shorten it together with the sandbox's. */
   readonly pingIntervalMs: number;
 }

@@ -1,3 +1,5 @@
+import type { ChartSeriesReader } from './browse/chart-series';
+import type { HistoryBrowser } from './browse/history-browser';
 import type { Completeness, GameStatus, RequestInput, RequestOutput, RoundlogService, Status } from '../../shared/contract';
 import { canonicalSlug } from '../../shared/games';
 import type { StatsEngine } from './stats/stats-engine';
@@ -13,6 +15,11 @@ import { depthReached } from './sync/coverage';
 import type { GameSync } from './sync/game-sync';
 import type { Recorder } from './sync/recorder';
 
+/** The requests and events the app host answers itself, above whichever core is running. */
+export type HostMethod = 'getSettings' | 'updateSettings' | 'onSettings';
+/** The contract as one composed core answers it. */
+export type CoreService = Omit<RoundlogService, HostMethod>;
+
 export interface ServiceDeps {
   readonly mode: 'sandbox' | 'live';
   readonly baseUrl: string;
@@ -25,13 +32,17 @@ export interface ServiceDeps {
   /** Runs an exact job off the main thread under a name; a newer job of that name replaces it. */
   readonly exactStats: (name: string, request: RequestInput<'getExactStats'>) => Promise<RequestOutput<'getExactStats'>>;
   readonly cancelExactStats: (name: string) => void;
+  readonly browser: HistoryBrowser;
+  readonly chart: ChartSeriesReader;
+  /** VACUUM and checkpoint the history file; sizes in bytes before and after. */
+  readonly compact: () => Promise<{ bytesBefore: number; bytesAfter: number }>;
 }
 
 /** Status pushes are coalesced: a burst of commits yields one. */
 const STATUS_COALESCE_MS = 100;
 
 /** The contract implemented once over the core. Every transport is an adapter around this. */
-export function createService(deps: ServiceDeps): RoundlogService & { dispose(): void } {
+export function createService(deps: ServiceDeps): CoreService & { dispose(): void } {
   const { history, writer, recorder } = deps;
   const store = history.rounds;
   const counts = new Map<string, number>();
@@ -141,6 +152,16 @@ export function createService(deps: ServiceDeps): RoundlogService & { dispose():
     cancelExactStats: async ({ job }) => {
       deps.cancelExactStats(job);
       return null;
+    },
+    countRounds: async ({ game, window }) => ({ rounds: deps.stats.countRounds({ game: canonicalSlug(game), window }) }),
+    getChartSeries: async (input) => deps.chart.series({ ...input, game: canonicalSlug(input.game) }),
+    getHistoryPage: async (input) => deps.browser.page({ ...input, game: canonicalSlug(input.game) }),
+    locateInHistory: async (input) => deps.browser.locate({ ...input, game: canonicalSlug(input.game) }),
+    getRoundDetail: async (input) => deps.browser.detail({ ...input, game: canonicalSlug(input.game) }),
+    compactHistory: async () => {
+      writer.flush();
+      await writer.idle();
+      return deps.compact();
     },
     onRounds: (listener) => rounds.on(listener),
     onStatus: (listener) => status.on(listener),

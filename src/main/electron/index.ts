@@ -2,10 +2,11 @@ import { app, BrowserWindow, dialog, powerMonitor } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startRoundlog, type RoundlogCore } from '../core/compose';
-import { resolveConfig } from '../core/config';
+import { startHost, type RoundlogHost } from '../core/app-host';
+import { overridesFrom } from '../core/settings/run-config';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { registerIpc } from './ipc';
+import { safeStorageSecretStore } from './secret-store';
 import { createMainWindow, denyAllPermissions } from './window';
 
 // The Electron entry: thin by design. Everything it starts lives in src/main/core and is tested
@@ -22,7 +23,7 @@ registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  let core: RoundlogCore | null = null;
+  let host: RoundlogHost | null = null;
   let window: BrowserWindow | null = null;
   let disposeIpc: (() => void) | null = null;
 
@@ -39,11 +40,16 @@ if (!app.requestSingleInstanceLock()) {
     denyAllPermissions();
     handleAppProtocol(rendererDir);
     try {
-      const config = resolveConfig({ dataDir: app.getPath('userData') });
-      core = await startRoundlog(config, {
-        pageParseWorker: new URL('./page-parse-worker.js', import.meta.url),
-        exactStatsWorker: new URL('./exact-stats-worker.js', import.meta.url),
-        ...(existsSync(electronSqlite) ? { nativeBinding: electronSqlite } : {}),
+      const dataDir = app.getPath('userData');
+      host = await startHost({
+        dataDir,
+        overrides: overridesFrom({}),
+        secrets: await safeStorageSecretStore(join(dataDir, 'api-key.enc')),
+        composeOptions: {
+          pageParseWorker: new URL('./page-parse-worker.js', import.meta.url),
+          exactStatsWorker: new URL('./exact-stats-worker.js', import.meta.url),
+          ...(existsSync(electronSqlite) ? { nativeBinding: electronSqlite } : {}),
+        },
       });
     } catch (error) {
       dialog.showErrorBox('Roundlog cannot start', error instanceof Error ? error.message : String(error));
@@ -52,7 +58,7 @@ if (!app.requestSingleInstanceLock()) {
     }
     const open = (): void => {
       window = createMainWindow(preloadPath);
-      disposeIpc = registerIpc(core!.service, window);
+      disposeIpc = registerIpc(host!.service, window);
       window.on('closed', () => {
         disposeIpc?.();
         window = null;
@@ -60,7 +66,7 @@ if (!app.requestSingleInstanceLock()) {
     };
     open();
     // The OS knows of a sleep before any clock does: every game reconnects and catches up at once.
-    powerMonitor.on('resume', () => core?.recorder.resync('wake'));
+    powerMonitor.on('resume', () => host?.core.recorder.resync('wake'));
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) open();
     });
@@ -71,6 +77,6 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('before-quit', () => {
-    void core?.close();
+    void host?.close();
   });
 }

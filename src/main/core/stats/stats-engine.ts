@@ -95,6 +95,13 @@ export class StatsEngine {
     };
   }
 
+  /** Rounds of a window, from the rollups. */
+  countRounds(query: StatsQuery): number {
+    const game = this.requireGame(query.game);
+    const window = resolveWindow(query.window, query.nowUs ?? this.clockUs());
+    return this.reader.rollupOf(game, window.fromUs, window.toUs).rounds;
+  }
+
   /** Every panel of a game's dashboard over one window. */
   gameStats(query: StatsQuery): GameStatsView {
     const game = this.requireGame(query.game);

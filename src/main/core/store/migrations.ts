@@ -136,6 +136,10 @@ export const MIGRATIONS: readonly Migration[] = [
         SELECT id FROM games g WHERE EXISTS (SELECT 1 FROM rounds WHERE game_id = g.id);
     `);
   },
+  // 4: the history browser sorts and filters a game's rounds by multiplier.
+  (db) => {
+    db.exec('CREATE INDEX rounds_by_multiplier ON rounds (game_id, multiplier_value)');
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -31,6 +31,8 @@ export interface RecorderOptions {
    */
   readonly restLagMs?: number;
   readonly clockWatch?: ClockWatchOptions;
+  /** Games that start paused (the user paused them before a restart). */
+  readonly paused?: readonly string[];
   readonly log?: (message: string) => void;
 }
 
@@ -85,6 +87,7 @@ export class Recorder {
         }),
       );
     }
+    for (const game of options.paused ?? []) this.syncs.get(game)?.setPaused(true);
     this.clockWatch = new ClockWatch((jump) => this.resync(jump), options.clockWatch);
   }
 

@@ -68,7 +68,7 @@ export function socketBridge(options: SocketBridgeOptions): Bridge {
   const report = options.report ?? reportToConsole;
 
   const transportListeners = new Set<() => void>();
-  const listeners: Listeners = { onRounds: new Set(), onStatus: new Set() };
+  const listeners: Listeners = { onRounds: new Set(), onStatus: new Set(), onSettings: new Set() };
   const pending = new Map<number, PendingRequest>();
   let transport: TransportStatus = { state: token === null ? 'token-missing' : 'connecting', attempt: 0 };
   let socket: RpcSocket | null = null;
@@ -231,8 +231,17 @@ export function socketBridge(options: SocketBridgeOptions): Bridge {
     getGameStats: (input) => request('getGameStats', input),
     getExactStats: (input) => request('getExactStats', input),
     cancelExactStats: (input) => request('cancelExactStats', input),
+    countRounds: (input) => request('countRounds', input),
+    getChartSeries: (input) => request('getChartSeries', input),
+    getHistoryPage: (input) => request('getHistoryPage', input),
+    locateInHistory: (input) => request('locateInHistory', input),
+    getRoundDetail: (input) => request('getRoundDetail', input),
+    getSettings: (input) => request('getSettings', input),
+    updateSettings: (input) => request('updateSettings', input),
+    compactHistory: (input) => request('compactHistory', input),
     onRounds: (listener) => listen('onRounds', listener),
     onStatus: (listener) => listen('onStatus', listener),
+    onSettings: (listener) => listen('onSettings', listener),
   };
 
   if (token !== null) dial(token);

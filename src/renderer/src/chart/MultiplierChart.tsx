@@ -5,6 +5,7 @@ import type { RoundView } from '../../../shared/round';
 import { multiplierChartOptions } from './chartOptions';
 import { readChartTheme } from './chartTheme';
 import { CHART_POINTS_KEPT, MultiplierColumns } from './multiplierColumns';
+import { useThemeName } from './useThemeVersion';
 
 interface MultiplierChartProps {
   readonly rounds: readonly RoundView[];
@@ -26,6 +27,8 @@ export function MultiplierChart({ rounds, gameName }: MultiplierChartProps) {
   const chartRef = useRef<LiveChart | null>(null);
   const roundsRef = useRef(rounds);
   const [textScale, setTextScale] = useState(0);
+  // Colours are read at creation: a theme switch rebuilds the plot.
+  const themeName = useThemeName();
 
   useEffect(() => {
     const container = containerRef.current;
@@ -54,7 +57,7 @@ export function MultiplierChart({ rounds, gameName }: MultiplierChartProps) {
       chartRef.current = null;
       plot.destroy();
     };
-  }, [textScale]);
+  }, [textScale, themeName]);
 
   useEffect(() => {
     roundsRef.current = rounds;

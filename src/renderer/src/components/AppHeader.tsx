@@ -1,16 +1,36 @@
 import type { Status } from '../../../shared/contract';
+import { formatRoute, type Route } from '../app/route';
 import { ConnectionState } from './ConnectionState';
 import { ModeBadge } from './ModeBadge';
 
 interface AppHeaderProps {
   readonly status: Status | null;
   readonly outOfContact: boolean;
+  readonly route: Route;
+  readonly navigate: (route: Route) => void;
 }
 
-export function AppHeader({ status, outOfContact }: AppHeaderProps) {
+export function AppHeader({ status, outOfContact, route, navigate }: AppHeaderProps) {
+  const link = (target: Route, label: string, current: boolean) => (
+    <a
+      className="app-nav__link"
+      href={formatRoute(target)}
+      aria-current={current ? 'page' : undefined}
+      onClick={(event) => {
+        event.preventDefault();
+        navigate(target);
+      }}
+    >
+      {label}
+    </a>
+  );
   return (
     <header className="app-header">
       <h1 className="app-header__title">Roundlog</h1>
+      <nav className="app-nav" aria-label="Screens">
+        {link({ screen: 'overview' }, 'Overview', route.screen === 'overview')}
+        {link({ screen: 'settings' }, 'Settings', route.screen === 'settings')}
+      </nav>
       {status?.source.mode === 'sandbox' ? <ModeBadge /> : null}
       <ConnectionState connection={status?.connection ?? null} outOfContact={outOfContact} />
     </header>

@@ -1,0 +1,47 @@
+import { chmodSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { UserFacingError } from '../user-facing-error';
+
+/** Where the API key is kept at rest. Electron's store encrypts with the OS keychain. */
+export interface SecretStore {
+  /** Said plainly in settings, e.g. "encrypted by the OS keychain". */
+  readonly protection: string;
+  read(): Promise<string | null>;
+  /** null forgets the key. */
+  write(secret: string | null): Promise<void>;
+}
+
+/**
+ * `roundlog serve` (no OS keychain in a terminal): a file only its owner may read (0600), the
+ * convention of ssh keys and CLI credentials. A file others can read is refused, not trusted.
+ */
+export function fileSecretStore(path: string): SecretStore {
+  return {
+    protection: 'kept in a file only your user can read (0600), not encrypted',
+    read: async () => {
+      let text: string;
+      try {
+        text = readFileSync(path, 'utf8');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw error;
+      }
+      if (process.platform !== 'win32') {
+        if ((statSync(path).mode & 0o077) !== 0) {
+          throw new UserFacingError('key_file_exposed', `${path} can be read by other users; run "chmod 600 ${path}" and start again.`);
+        }
+      }
+      const key = text.trim();
+      return key === '' ? null : key;
+    },
+    write: async (secret) => {
+      if (secret === null) {
+        rmSync(path, { force: true });
+        return;
+      }
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, `${secret}\n`, { mode: 0o600 });
+      chmodSync(path, 0o600);
+    },
+  };
+}

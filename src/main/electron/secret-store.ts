@@ -1,0 +1,45 @@
+import { safeStorage } from 'electron';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { SecretStore } from '../core/settings/secret-store';
+import { UserFacingError } from '../core/user-facing-error';
+
+/**
+ * The API key encrypted by the OS (Keychain, DPAPI, libsecret/kwallet) with safeStorage's async
+ * API, as ciphertext in the data folder. Refuses to store when the OS offers no encryption, and
+ * says so loudly when Linux has only the plain-text backend.
+ */
+export async function safeStorageSecretStore(path: string): Promise<SecretStore> {
+  const available = await safeStorage.isAsyncEncryptionAvailable();
+  const backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null;
+  const plainText = backend === 'basic_text' || backend === 'unknown';
+  const protection = !available
+    ? 'not stored: this system offers no encryption for secrets'
+    : plainText
+      ? 'WARNING: no keyring was found (libsecret or kwallet); the key is only obfuscated on disk'
+      : 'encrypted by the operating system keychain';
+  return {
+    protection,
+    read: async () => {
+      let cipher: Buffer;
+      try {
+        cipher = readFileSync(path);
+      } catch {
+        return null;
+      }
+      const { result } = await safeStorage.decryptStringAsync(cipher);
+      return result === '' ? null : result;
+    },
+    write: async (secret) => {
+      if (secret === null) {
+        rmSync(path, { force: true });
+        return;
+      }
+      if (!available) {
+        throw new UserFacingError('no_encryption', 'This system offers no encryption for secrets, so Roundlog will not store the key. Set TRACKERSINO_API_KEY instead.');
+      }
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, await safeStorage.encryptStringAsync(secret), { mode: 0o600 });
+    },
+  };
+}

@@ -1,0 +1,252 @@
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { RoundlogService } from '../../../shared/contract';
+import type { RoundView } from '../../../shared/round';
+import { MAX_CHART_POINTS } from '../../../shared/chart-series';
+import { readChartTheme } from './chartTheme';
+import { historyChartOptions } from './historyChartOptions';
+import { HistoryColumns } from './historySeries';
+import { useThemeName } from './useThemeVersion';
+import { DEFAULT_LIVE_SPAN_US, panView, selectView, viewRange, zoomView, type ChartView, type HistoryBounds } from './zoomState';
+import './historyChart.css';
+
+interface HistoryChartProps {
+  readonly service: RoundlogService;
+  readonly game: string;
+  readonly gameName: string;
+  /** The game's live rounds, oldest first: appended while the chart follows the newest round. */
+  readonly rounds: readonly RoundView[];
+  /** Told how many rounds the chart now stands for. */
+  onShown?(rounds: number): void;
+}
+
+const count = new Intl.NumberFormat('en-US');
+const rangeFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/**
+ * The game's multipliers over any span of its local history: follows the newest rounds (live
+ * rounds are appended without asking the core), and zooms (drag a range, wheel) and pans (shift
+ * + wheel, arrow keys, buttons) anywhere; each new span is fetched decimated to the chart's width.
+ */
+export function HistoryChart({ service, game, gameName, rounds, onShown }: HistoryChartProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const plotRef = useRef<uPlot | null>(null);
+  const columnsRef = useRef(new HistoryColumns());
+  const roundsRef = useRef(rounds);
+  const [view, setView] = useState<ChartView>({ mode: 'live', spanUs: DEFAULT_LIVE_SPAN_US });
+  const viewRef = useRef(view);
+  const [bounds, setBounds] = useState<HistoryBounds | null>(null);
+  const boundsRef = useRef(bounds);
+  const [shown, setShown] = useState({ rounds: 0, decimated: false, loading: true });
+  const theme = useThemeName();
+  // Bumped when rounds older than the chart's newest land (a backfill): the span is read again.
+  const [staleness, setStaleness] = useState(0);
+  const refetchTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => {
+    if (refetchTimer.current !== null) clearTimeout(refetchTimer.current);
+  }, []);
+  useEffect(() => onShown?.(shown.rounds), [shown.rounds, onShown]);
+
+  viewRef.current = view;
+  boundsRef.current = bounds;
+  const newestUs = (): number => Math.max(boundsRef.current?.lastUs ?? 0, roundsRef.current.at(-1)?.finalizedUs ?? 0);
+
+  const changeView = useCallback((next: (current: ChartView, bounds: HistoryBounds) => ChartView) => {
+    const known = boundsRef.current;
+    if (known === null) return;
+    const live = { firstUs: known.firstUs, lastUs: Math.max(known.lastUs, roundsRef.current.at(-1)?.finalizedUs ?? 0) };
+    setView((current) => next(current, live));
+  }, []);
+
+  // The plot: built once per theme (colours are fixed at creation), resized by an observer.
+  useEffect(() => {
+    const container = containerRef.current;
+    if (container === null) return;
+    const plot = new uPlot(
+      historyChartOptions(readChartTheme(container), container.clientWidth, container.clientHeight, {
+        xRange: () => {
+          const { fromUs, throughUs } = viewRange(viewRef.current, newestUs());
+          return [fromUs / 1e6, throughUs / 1e6];
+        },
+        onSelect: (from, through) => changeView((_view, known) => selectView(from * 1e6, through * 1e6, known)),
+      }),
+      columnsRef.current.data(),
+      container,
+    );
+    plotRef.current = plot;
+    const onWheel = (event: WheelEvent): void => {
+      event.preventDefault();
+      const bbox = plot.over.getBoundingClientRect();
+      const along = event.shiftKey || Math.abs(event.deltaX) > Math.abs(event.deltaY);
+      if (along) {
+        const { fromUs, throughUs } = viewRange(viewRef.current, newestUs());
+        const delta = (event.shiftKey ? event.deltaY : event.deltaX) / Math.max(1, bbox.width);
+        changeView((current, known) => panView(current, delta * (throughUs - fromUs), known));
+        return;
+      }
+      const anchorUs = plot.posToVal(event.clientX - bbox.left, 'x') * 1e6;
+      changeView((current, known) => zoomView(current, event.deltaY > 0 ? 1.25 : 0.8, anchorUs, known));
+    };
+    plot.over.addEventListener('wheel', onWheel, { passive: false });
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry === undefined) return;
+      const { width, height } = entry.contentRect;
+      if (width > 0 && height > 0) plot.setSize({ width: Math.floor(width), height: Math.floor(height) });
+    });
+    observer.observe(container);
+    return () => {
+      observer.disconnect();
+      plot.over.removeEventListener('wheel', onWheel);
+      plotRef.current = null;
+      plot.destroy();
+    };
+  }, [theme, changeView]);
+
+  // The history's extent, once: where panning and zooming out stop.
+  useEffect(() => {
+    let cancelled = false;
+    service
+      .getChartSeries({ game, fromUs: null, throughUs: null, maxPoints: 10 })
+      .then((series) => {
+        if (!cancelled && series.fromUs !== null && series.throughUs !== null) setBounds({ firstUs: series.fromUs, lastUs: series.throughUs });
+      })
+      .catch(() => {
+        if (!cancelled) setBounds(null);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [service, game]);
+
+  // Each view is fetched, a moment after the last wheel step, decimated to the plot's width.
+  useEffect(() => {
+    if (bounds === null) return;
+    let cancelled = false;
+    setShown((current) => ({ ...current, loading: true }));
+    const timer = setTimeout(() => {
+      const width = containerRef.current?.clientWidth ?? 1000;
+      const { fromUs, throughUs } = viewRange(view, newestUs());
+      service
+        .getChartSeries({
+          game,
+          fromUs: Math.round(fromUs),
+          throughUs: view.mode === 'live' ? null : Math.round(throughUs),
+          maxPoints: Math.min(MAX_CHART_POINTS, Math.max(100, Math.round(width * 2))),
+        })
+        .then((series) => {
+          if (cancelled) return;
+          const columns = columnsRef.current;
+          columns.load(series);
+          if (viewRef.current.mode === 'live') columns.appendLive(roundsRef.current);
+          plotRef.current?.setData(columns.data());
+          setShown({ rounds: columns.rounds, decimated: columns.decimated, loading: false });
+        })
+        .catch(() => {
+          if (!cancelled) setShown((current) => ({ ...current, loading: false }));
+        });
+    }, 120);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+    // bounds: only its arrival matters here, not each newer last round.
+  }, [service, game, view, bounds === null, theme, staleness]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const previousCount = useRef(rounds.length);
+  // Live rounds: appended in place while following; a fixed view only learns the history grew.
+  useEffect(() => {
+    roundsRef.current = rounds;
+    const newest = rounds.at(-1);
+    if (newest !== undefined && boundsRef.current !== null && newest.finalizedUs > boundsRef.current.lastUs) {
+      boundsRef.current = { ...boundsRef.current, lastUs: newest.finalizedUs };
+    }
+    if (viewRef.current.mode !== 'live') return;
+    const columns = columnsRef.current;
+    if (columns.newestUs === null) return;
+    const previous = previousCount.current;
+    previousCount.current = rounds.length;
+    const appended = columns.appendLive(rounds);
+    if (rounds.length - previous > appended && refetchTimer.current === null) {
+      refetchTimer.current = setTimeout(() => {
+        refetchTimer.current = null;
+        setStaleness((n) => n + 1);
+      }, 2000);
+    }
+    if (appended > 0) {
+      plotRef.current?.setData(columns.data());
+      setShown((current) => ({ ...current, rounds: columns.rounds }));
+    }
+  }, [rounds]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const { fromUs, throughUs } = viewRange(viewRef.current, newestUs());
+    const step = (throughUs - fromUs) / 4;
+    const centre = (fromUs + throughUs) / 2;
+    const actions: Record<string, () => void> = {
+      ArrowLeft: () => changeView((current, known) => panView(current, -step, known)),
+      ArrowRight: () => changeView((current, known) => panView(current, step, known)),
+      '+': () => changeView((current, known) => zoomView(current, 0.5, centre, known)),
+      '=': () => changeView((current, known) => zoomView(current, 0.5, centre, known)),
+      '-': () => changeView((current, known) => zoomView(current, 2, centre, known)),
+    };
+    const action = actions[event.key];
+    if (action === undefined) return;
+    event.preventDefault();
+    action();
+  };
+
+  const live = view.mode === 'live';
+  const range = viewRange(view, bounds?.lastUs ?? 0);
+  const spanWords = live ? `Following live · last ${spanText(view.spanUs)}` : `${rangeFormat.format(range.fromUs / 1000)} – ${rangeFormat.format(range.throughUs / 1000)}`;
+  return (
+    <div className="history-chart" data-mode={view.mode}>
+      <div className="history-chart__toolbar" role="toolbar" aria-label="Chart zoom and pan">
+        <button type="button" className="history-chart__live" aria-pressed={live} onClick={() => setView({ mode: 'live', spanUs: live ? view.spanUs : DEFAULT_LIVE_SPAN_US })} data-testid="chart-live">
+          <span className="history-chart__live-dot" aria-hidden="true" /> Live
+        </button>
+        <button type="button" aria-label="Back in time" onClick={() => changeView((current, known) => panView(current, -(range.throughUs - range.fromUs) / 2, known))}>
+          ◀
+        </button>
+        <button type="button" aria-label="Forward in time" onClick={() => changeView((current, known) => panView(current, (range.throughUs - range.fromUs) / 2, known))}>
+          ▶
+        </button>
+        <button type="button" aria-label="Zoom in" onClick={() => changeView((current, known) => zoomView(current, 0.5, (range.fromUs + range.throughUs) / 2, known))}>
+          +
+        </button>
+        <button type="button" aria-label="Zoom out" onClick={() => changeView((current, known) => zoomView(current, 2, (range.fromUs + range.throughUs) / 2, known))}>
+          −
+        </button>
+        <button type="button" onClick={() => bounds !== null && setView({ mode: 'fixed', fromUs: bounds.firstUs, throughUs: Math.max(bounds.lastUs, newestUs()) })}>
+          All history
+        </button>
+        <span className="history-chart__span" data-testid="chart-span" aria-live="polite">
+          {spanWords}
+        </span>
+        <span className="history-chart__count" data-testid="chart-rounds">
+          {count.format(shown.rounds)} rounds{shown.decimated ? ' · low and high per time slice' : ''}
+        </span>
+      </div>
+      <div
+        ref={containerRef}
+        className="history-chart__plot"
+        data-testid="live-chart"
+        data-mode={view.mode}
+        data-loading={shown.loading}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        role="img"
+        aria-label={`${gameName}: multipliers over ${live ? 'the newest rounds' : 'the chosen span'}, on a log scale with lines at 2×, 10× and 100×. Drag to zoom into a span, wheel to zoom, shift and wheel or the arrow keys to pan.`}
+      />
+      <p className="history-chart__hint">Drag to zoom into a span · wheel to zoom · shift + wheel or ← → to pan</p>
+    </div>
+  );
+}
+
+function spanText(spanUs: number): string {
+  const minutes = spanUs / 60_000_000;
+  if (minutes < 120) return `${Math.round(minutes)} min`;
+  const hours = minutes / 60;
+  if (hours < 72) return `${Math.round(hours)} h`;
+  return `${Math.round(hours / 24)} days`;
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../../shared/settings';
+import {
+  changedOnly,
+  formatHouseEdgePercent,
+  gameGroups,
+  houseEdgesFrom,
+  overrideExplanation,
+  parseHouseEdgePercent,
+  patchProblems,
+  restartsRecording,
+} from './settingsForm';
+
+describe('the settings form', () => {
+  it('says when a change restarts recording', () => {
+    expect(restartsRecording({ games: ['stake-crash'] })).toBe(true);
+    expect(restartsRecording({ apiKey: null })).toBe(true);
+    expect(restartsRecording({ theme: 'light' })).toBe(false);
+    expect(restartsRecording({ houseEdges: { crash: 0.01 } })).toBe(false);
+  });
+
+  it('sends only what changed', () => {
+    expect(changedOnly(DEFAULT_SETTINGS, { environment: 'sandbox', tier: 'pro', games: [...DEFAULT_SETTINGS.games] })).toEqual({ tier: 'pro' });
+  });
+
+  it('rejects a custom base URL that is not an http(s) address, in words', () => {
+    expect(patchProblems({ environment: 'custom', baseUrl: 'not a url' }).baseUrl).toMatch(/https:\/\//);
+    expect(patchProblems({ environment: 'custom', baseUrl: 'ftp://example.com' }).baseUrl).toMatch(/https:\/\//);
+    expect(patchProblems({ environment: 'custom', baseUrl: null }).baseUrl).toMatch(/needs the address/);
+    expect(patchProblems({ environment: 'custom', baseUrl: 'https://api.example.com' })).toEqual({});
+  });
+
+  it('asks for at least one game and a key that looks like a key', () => {
+    expect(patchProblems({ games: [] }).games).toBe('Track at least one game.');
+    expect(patchProblems({ apiKey: 'short' }).apiKey).toBe('An API key is longer than that.');
+  });
+
+  it('reads a house edge typed as a percentage, blank meaning the game’s own', () => {
+    expect(parseHouseEdgePercent('')).toEqual({ ok: true, edge: null });
+    expect(parseHouseEdgePercent('2.7')).toEqual({ ok: true, edge: 0.027 });
+    expect(parseHouseEdgePercent('1 %')).toEqual({ ok: true, edge: 0.01 });
+    expect(parseHouseEdgePercent('100')).toMatchObject({ ok: false });
+    expect(parseHouseEdgePercent('-1')).toMatchObject({ ok: false });
+    expect(formatHouseEdgePercent(0.027)).toBe('2.7');
+    expect(houseEdgesFrom({ crash: '1', crazytime: '' })).toEqual({ edges: { crash: 0.01 } });
+    expect(houseEdgesFrom({ crash: 'abc' })).toMatchObject({ problems: { crash: expect.any(String) } });
+  });
+
+  it('explains a setting the command line overrides', () => {
+    expect(overrideExplanation('games')).toEqual({ label: 'Tracked games', by: 'set by --games on the command line' });
+  });
+
+  it('groups every catalog game as crash or show', () => {
+    const [crash, shows] = gameGroups();
+    expect(crash?.games.map((game) => game.slug)).toContain('stake-crash');
+    expect(shows?.games.map((game) => game.slug)).toContain('crazytime');
+  });
+});

@@ -1,0 +1,138 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServedApp, type ServedApp } from '../support/serve-app';
+
+// The game dashboards in real Chromium against `roundlog serve` on the sandbox: panels fill,
+// the window changes what they count, the chart zooms and follows live rounds, in both themes.
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+const SCREENS = 'test-results/screens';
+
+function watchProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().includes('favicon') && !/getSettings|settings/i.test(message.text())) problems.push(message.text());
+  });
+  return problems;
+}
+
+async function openGame(page: Page, url: string, game: string): Promise<void> {
+  const base = new URL(url);
+  await page.goto(`${base.origin}/${base.hash}`);
+  await page.waitForFunction(() => !location.hash.includes('token='));
+  await page.evaluate((slug) => (location.hash = `#/game/${slug}`), game);
+  await page.locator(`[data-testid="game-dashboard"][data-game="${game}"]`).waitFor();
+}
+
+const roundsOf = (page: Page, panel: string) =>
+  page.locator(`[data-testid="panel"][data-panel="${panel}"] [data-testid="panel-rounds"]`).textContent();
+
+async function shoot(page: Page, name: string, theme: 'dark' | 'light'): Promise<void> {
+  await page.evaluate((value) => (document.documentElement.dataset.theme = value), theme);
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `${SCREENS}/${name}-${theme}.png`, fullPage: true });
+}
+
+describe.runIf(hasChromium)('game dashboards in a browser', () => {
+  let app: ServedApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    mkdirSync(SCREENS, { recursive: true });
+    app = await startServedApp();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('a crash dashboard fills its panels, counts per window, zooms its chart and follows live rounds', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const problems = watchProblems(page);
+    await openGame(page, app.serve.url, 'stake-crash');
+    const dashboard = page.getByTestId('game-dashboard');
+    expect(await dashboard.getAttribute('data-kind')).toBe('crash');
+    for (const panel of ['distribution', 'delays', 'rtp', 'streaks', 'hourly', 'edge', 'biggest-wins']) {
+      await expect.poll(() => roundsOf(page, panel), { timeout: 20_000 }).toMatch(/^[\d,]+ rounds?$/);
+    }
+    await expect.poll(async () => Number((await roundsOf(page, 'distribution'))?.replace(/\D/g, '')), { timeout: 20_000 }).toBeGreaterThan(10);
+
+    // A 5-minute window counts fewer rounds than the whole history.
+    const all = async () => Number((await roundsOf(page, 'distribution'))?.replace(/\D/g, ''));
+    await page.getByTestId('window-selector').locator('[data-window="all"]').click();
+    await expect.poll(() => page.getByTestId('window-rounds').textContent()).toContain('All history');
+    const inAll = await all();
+    await page.getByTestId('window-selector').locator('[data-window="5m"]').click();
+    await expect.poll(() => page.getByTestId('window-rounds').textContent()).toContain('5m');
+    await expect.poll(all, { timeout: 10_000 }).toBeLessThan(inAll);
+
+    // The live chart draws, then a drag zooms it into a fixed span; Live returns to following.
+    const chart = page.getByTestId('live-chart');
+    await expect.poll(() => page.getByTestId('chart-rounds').textContent(), { timeout: 15_000 }).not.toMatch(/^0 rounds/);
+    const before = await page.getByTestId('chart-rounds').textContent();
+    const liveCount = Number(before?.replace(/\D/g, ''));
+    // A round committed after the chart loaded is appended while following.
+    await expect.poll(async () => Number((await page.getByTestId('chart-rounds').textContent())?.replace(/\D/g, '')), { timeout: 20_000 }).toBeGreaterThan(liveCount);
+    await page.getByTestId('window-selector').locator('[data-window="1h"]').click();
+    await shoot(page, 'game-crash', 'dark');
+    await shoot(page, 'game-crash', 'light');
+    await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+
+    const box = (await chart.locator('.u-over').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(() => chart.getAttribute('data-mode')).toBe('fixed');
+    await chart.hover();
+    await page.mouse.wheel(0, 200);
+    await page.getByTestId('chart-live').click();
+    await expect.poll(() => chart.getAttribute('data-mode')).toBe('live');
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('a wheel show fills its segments, Top Slot and bonus panels', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const problems = watchProblems(page);
+    await openGame(page, app.serve.url, 'crazytime');
+    expect(await page.getByTestId('game-dashboard').getAttribute('data-kind')).toBe('wheel');
+    await expect.poll(() => roundsOf(page, 'segments'), { timeout: 20_000 }).toMatch(/^[\d,]+ rounds?$/);
+    await expect.poll(() => page.locator('[data-panel="segments"] tbody tr').count()).toBeGreaterThan(4);
+    await expect.poll(() => page.locator('[data-panel="results"] li').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.getByTestId('window-selector').locator('[data-window="all"]').click();
+    await expect.poll(() => page.getByTestId('window-rounds').textContent()).toContain('All history');
+    await shoot(page, 'game-wheel', 'dark');
+    await shoot(page, 'game-wheel', 'light');
+    expect(problems).toEqual([]);
+  }, 90_000);
+
+  it('dice and roulette show totals and pockets against theory', async () => {
+    const shows = await startServedApp({ settings: { games: ['lightningdice', 'lightningroulette'] } });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      const problems = watchProblems(page);
+      await openGame(page, shows.serve.url, 'lightningdice');
+      await expect.poll(() => roundsOf(page, 'totals'), { timeout: 30_000 }).toMatch(/^[\d,]+ rounds?$/);
+      await page.getByTestId('window-selector').locator('[data-window="all"]').click();
+      await expect.poll(() => page.locator('[data-panel="totals"] tbody tr').count()).toBe(16);
+      await expect.poll(async () => Number((await roundsOf(page, 'totals'))?.replace(/\D/g, '')), { timeout: 30_000 }).toBeGreaterThan(100);
+      await shoot(page, 'game-dice', 'dark');
+      await page.evaluate(() => (location.hash = '#/game/lightningroulette'));
+      await page.locator('[data-testid="game-dashboard"][data-game="lightningroulette"]').waitFor();
+      await expect.poll(() => roundsOf(page, 'pockets'), { timeout: 30_000 }).toMatch(/^[\d,]+ rounds?$/);
+      await page.getByTestId('window-selector').locator('[data-window="all"]').click();
+      await expect.poll(() => page.locator('[data-panel="pockets"] .pocket').count()).toBe(37);
+      await expect.poll(async () => Number((await roundsOf(page, 'pockets'))?.replace(/\D/g, '')), { timeout: 30_000 }).toBeGreaterThan(100);
+      await shoot(page, 'game-roulette', 'dark');
+      expect(problems).toEqual([]);
+    } finally {
+      await shows.close();
+    }
+  }, 120_000);
+});
