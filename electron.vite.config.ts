@@ -9,6 +9,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // The bench drives Chromium through playwright-core (a dev dependency): loaded, not bundled.
+      externalizeDeps: { include: ['playwright-core'] },
       rolldownOptions: {
         input: {
           index: resolve('src/main/electron/index.ts'),

@@ -7,9 +7,9 @@ import { History } from '../src/main/core/store/history';
 import { catalogKind } from '../src/shared/games';
 import { HEADLINE_THRESHOLDS } from '../src/shared/stats/thresholds';
 import { WINDOW_PRESETS, WINDOW_PRESET_MS, type StatsWindow } from '../src/shared/stats/window';
-import { microsToIso } from '../src/shared/time';
 import { percentile, type Figure } from './report';
 import { seededRandom } from '../src/sim/seeded-random';
+import { writeRounds } from '../test/support/synthetic-history';
 
 // The statistics engine's targets on a long history of one crash game: a summary and a dashboard
 // over any preset window answered from the rollups in milliseconds, however many rounds are
@@ -17,10 +17,6 @@ import { seededRandom } from '../src/sim/seeded-random';
 
 const GAME = 'stake-crash';
 const DEFAULT_ROUNDS = 10_000_000;
-const INSERT_BATCH = 100_000;
-/** A round every 8–12 s: 10 M rounds are ~3.2 years. */
-const MIN_GAP_US = 8_000_000;
-const GAP_SPREAD_US = 4_000_000;
 /**
  * The last round lands half-way through its UTC hour, so a window's opening part-hour holds half
  * an hour of rows: the typical case, between an edge at the top of the hour and one at its end.
@@ -31,47 +27,6 @@ const WARM_UP_CALLS = 5;
 const SUMMARY_CALLS = 60;
 const WINDOW_CALLS = 25;
 const MINUTE_US = 60_000_000;
-
-
-const cents = (amount: number): string => `${Math.floor(amount / 100)}.${String(amount % 100).padStart(2, '0')}`;
-
-/**
- * Writes `count` Stake crash rounds straight into `rounds` (P(M ≥ x) = 0.99/x on the 0.01 grid)
- * with one prepared INSERT in large transactions, and returns the time it took and the newest
- * round's time. Round ids count up, so every index grows at its end, as a live history's do.
- */
-function writeRounds(db: Database, count: number): { seconds: number; firstUs: number; lastUs: number } {
-  const gaps = seededRandom(1);
-  let span = 0;
-  for (let n = 1; n < count; n++) span += MIN_GAP_US + Math.floor(gaps() * GAP_SPREAD_US);
-  const timeGaps = seededRandom(1);
-  const random = seededRandom(2);
-  const gameId = Number(db.prepare('INSERT INTO games (slug, kind) VALUES (?, ?)').run(GAME, 'crash').lastInsertRowid);
-  const insert = db.prepare(`
-    INSERT INTO rounds (game_id, round_id, round_index, multiplier, multiplier_value, segment, finalized_us, finalized_at, row_json)
-    VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)`);
-  let us = END_US - span;
-  const insertBatch = db.transaction((from: number, to: number) => {
-    for (let n = from; n < to; n++) {
-      if (n > 0) us += MIN_GAP_US + Math.floor(timeGaps() * GAP_SPREAD_US);
-      const hundredths = Math.max(100, Math.floor(99 / (1 - random())));
-      const multiplier = `${cents(hundredths)}00`;
-      const bettors = 150 + Math.floor(random() * 250);
-      const betCents = bettors * (200 + Math.floor(random() * 3000));
-      const winShare = hundredths === 100 ? 0 : Math.min(0.95, random() * (1 - 100 / hundredths) * 2);
-      const payoutCents = Math.floor(betCents * winShare * 1.6);
-      const index = FIRST_INDEX + BigInt(n);
-      const roundId = `5c0f3e9a17b2${n.toString(16).padStart(12, '0')}`;
-      const json =
-        `{"round_index":${index},"round_id":"${roundId}","multiplier":"${multiplier}","raw":{"totalAmount":${cents(payoutCents)},` +
-        `"bettorsCount":${bettors},"totalWinners":${Math.floor(bettors * winShare)},"totalBetAmount":${cents(betCents)}}}`;
-      insert.run(gameId, roundId, index, multiplier, hundredths / 100, us, microsToIso(us), json);
-    }
-  });
-  const started = performance.now();
-  for (let from = 0; from < count; from += INSERT_BATCH) insertBatch(from, Math.min(count, from + INSERT_BATCH));
-  return { seconds: (performance.now() - started) / 1000, firstUs: END_US - span, lastUs: us };
-}
 
 /** Bytes of the whole file and of the rollup tables (null when SQLite lacks dbstat). */
 function storage(db: Database): { fileBytes: number; rollupBytes: number | null } {
@@ -173,8 +128,7 @@ export async function statsFigures(dir: string): Promise<{ figures: Figure[]; co
   const file = join(dir, 'stats.sqlite');
   const db = openDatabase(file);
   try {
-    const written = writeRounds(db, rounds);
-    db.prepare("INSERT INTO stats_rebuild (game_id) SELECT id FROM games WHERE slug = ?").run(GAME);
+    const written = writeRounds(db, { game: GAME, count: rounds, endUs: END_US, firstIndex: FIRST_INDEX, rebuildRollups: true });
     const rebuildStarted = performance.now();
     const history = new History(db, catalogKind);
     const rebuildSeconds = (performance.now() - rebuildStarted) / 1000;

@@ -1,23 +1,12 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium, SCREENS_DIR, watchProblems } from '../support/chromium';
 import { startServedApp, type ServedApp } from '../support/serve-app';
 
 // The game dashboards in real Chromium against `roundlog serve` on the sandbox: panels fill,
 // the window changes what they count, the chart zooms and follows live rounds, in both themes.
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-const SCREENS = 'test-results/screens';
-
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().includes('favicon') && !/getSettings|settings/i.test(message.text())) problems.push(message.text());
-  });
-  return problems;
-}
+const SCREENS = SCREENS_DIR;
 
 async function openGame(page: Page, url: string, game: string): Promise<void> {
   const base = new URL(url);
@@ -31,7 +20,10 @@ const roundsOf = (page: Page, panel: string) =>
   page.locator(`[data-testid="panel"][data-panel="${panel}"] [data-testid="panel-rounds"]`).textContent();
 
 async function shoot(page: Page, name: string, theme: 'dark' | 'light'): Promise<void> {
-  await page.evaluate((value) => (document.documentElement.dataset.theme = value), theme);
+  await page.evaluate((value) => {
+    document.documentElement.dataset.theme = value;
+    document.scrollingElement?.scrollTo(0, 0);
+  }, theme);
   await page.waitForTimeout(400);
   await page.screenshot({ path: `${SCREENS}/${name}-${theme}.png`, fullPage: true });
 }
@@ -40,12 +32,8 @@ describe.runIf(hasChromium)('game dashboards in a browser', () => {
   let app: ServedApp;
   let browser: Browser;
   beforeAll(async () => {
-    mkdirSync(SCREENS, { recursive: true });
     app = await startServedApp();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -72,6 +60,26 @@ describe.runIf(hasChromium)('game dashboards in a browser', () => {
     await expect.poll(() => page.getByTestId('window-rounds').textContent()).toContain('5m');
     await expect.poll(all, { timeout: 10_000 }).toBeLessThan(inAll);
 
+    // One panel reads its own window; the others keep the dashboard's; one click returns it.
+    await page.getByTestId('window-selector').first().locator('[data-window="all"]').click();
+    await expect.poll(() => page.getByTestId('window-rounds').textContent()).toContain('All history');
+    const streaks = page.locator('[data-panel="streaks"]');
+    await streaks.getByTestId('panel-window-toggle').click();
+    await streaks.locator('[data-testid="window-selector"] [data-window="5m"]').click();
+    await expect.poll(() => streaks.getByTestId('panel-window-toggle').textContent()).toContain('5m');
+    const countOf = async (panel: string) => Number((await roundsOf(page, panel))?.replace(/\D/g, ''));
+    const dashboardCount = async () => Number((await page.getByTestId('window-rounds').textContent())?.split('·')[1]?.replace(/\D/g, ''));
+    await expect.poll(async () => (await countOf('streaks')) < (await dashboardCount()), { timeout: 10_000 }).toBe(true);
+    for (const panel of ['distribution', 'delays', 'rtp', 'edge']) {
+      await expect.poll(async () => (await countOf(panel)) === (await dashboardCount())).toBe(true);
+    }
+    await streaks.getByTestId('panel-window-toggle').click();
+    await page.screenshot({ path: `${SCREENS}/game-crash-panel-window.png` });
+    await page.keyboard.press('Escape');
+    await streaks.getByTestId('panel-window-reset').click();
+    await expect.poll(() => streaks.getByTestId('panel-window-toggle').textContent()).toContain('All history');
+    await expect.poll(async () => (await countOf('streaks')) === (await countOf('distribution')), { timeout: 10_000 }).toBe(true);
+
     // The live chart draws, then a drag zooms it into a fixed span; Live returns to following.
     const chart = page.getByTestId('live-chart');
     await expect.poll(() => page.getByTestId('chart-rounds').textContent(), { timeout: 15_000 }).not.toMatch(/^0 rounds/);
@@ -79,11 +87,12 @@ describe.runIf(hasChromium)('game dashboards in a browser', () => {
     const liveCount = Number(before?.replace(/\D/g, ''));
     // A round committed after the chart loaded is appended while following.
     await expect.poll(async () => Number((await page.getByTestId('chart-rounds').textContent())?.replace(/\D/g, '')), { timeout: 20_000 }).toBeGreaterThan(liveCount);
-    await page.getByTestId('window-selector').locator('[data-window="1h"]').click();
+    await page.getByTestId('window-selector').first().locator('[data-window="1h"]').click();
     await shoot(page, 'game-crash', 'dark');
     await shoot(page, 'game-crash', 'light');
     await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
 
+    await chart.scrollIntoViewIfNeeded();
     const box = (await chart.locator('.u-over').boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
     await page.mouse.down();
@@ -94,6 +103,14 @@ describe.runIf(hasChromium)('game dashboards in a browser', () => {
     await page.mouse.wheel(0, 200);
     await page.getByTestId('chart-live').click();
     await expect.poll(() => chart.getAttribute('data-mode')).toBe('live');
+
+    // From a small laptop to 4K: nothing scrolls sideways, and the 4K dashboard is captured.
+    await page.setViewportSize({ width: 3840, height: 2160 });
+    await page.evaluate(() => document.scrollingElement?.scrollTo(0, 0));
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `${SCREENS}/game-crash-3840x2160.png` });
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     expect(problems).toEqual([]);
   }, 120_000);
 
@@ -107,6 +124,9 @@ describe.runIf(hasChromium)('game dashboards in a browser', () => {
     await expect.poll(() => page.locator('[data-panel="results"] li').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await page.getByTestId('window-selector').locator('[data-window="all"]').click();
     await expect.poll(() => page.getByTestId('window-rounds').textContent()).toContain('All history');
+    await expect.poll(() => page.locator('[data-panel="bonuses"] tbody tr').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    const bonusBody = page.locator('[data-panel="bonuses"] .panel__body');
+    expect(await bonusBody.evaluate((body) => body.scrollWidth - body.clientWidth)).toBeLessThanOrEqual(0);
     await shoot(page, 'game-wheel', 'dark');
     await shoot(page, 'game-wheel', 'light');
     expect(problems).toEqual([]);

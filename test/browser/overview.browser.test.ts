@@ -1,41 +1,27 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium, openPage as openAppPage, SCREENS_DIR } from '../support/chromium';
+import { startSandbox } from '../../src/sim/server';
 import { startServedApp, type ServedApp } from '../support/serve-app';
 
 // The overview in real Chromium against `roundlog serve` on the sandbox: tiles fill with live
 // rounds, open their game, pause and resume, and the sync strip tells what the engine does.
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-const SCREENS = 'test-results/screens';
+const SCREENS = SCREENS_DIR;
 
 describe.runIf(hasChromium)('the overview', () => {
   let app: ServedApp;
   let browser: Browser;
   beforeAll(async () => {
     app = await startServedApp();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    mkdirSync(SCREENS, { recursive: true });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
     await app?.close();
   });
 
-  async function openPage(): Promise<{ page: Page; problems: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().includes('favicon')) problems.push(message.text());
-    });
-    await page.goto(app.serve.url);
-    return { page, problems };
-  }
+  const openPage = (): Promise<{ page: Page; problems: string[] }> => openAppPage(browser, app.serve.url, { width: 1440, height: 900 });
 
   it('shows every tracked game as a tile with live rounds, rounds today and its headline delays', async () => {
     const { page, problems } = await openPage();
@@ -105,6 +91,24 @@ describe.runIf(hasChromium)('the overview', () => {
     await app.host.service.setGamePaused({ game: 'crazytime', paused: false });
     await expect.poll(() => show.getAttribute('data-state'), { timeout: 20_000 }).not.toBe('paused');
     await page.close();
+  }, 60_000);
+
+  it('shows an error from the sync engine in words: a key the upstream rejects', async () => {
+    const upstream = await startSandbox({ key: 'ts_right_key_0123456789', speed: 40, epochMs: Date.now() - 10 * 60_000 });
+    try {
+      await app.host.service.updateSettings({ environment: 'custom', baseUrl: upstream.url, apiKey: 'ts_wrong_key_9876543210' });
+      const { page, problems } = await openPage();
+      const tile = page.locator('[data-testid="game-tile"][data-game="stake-crash"]');
+      await expect.poll(() => tile.getAttribute('data-state'), { timeout: 20_000 }).toBe('error');
+      await expect.poll(() => tile.getByTestId('game-status-line').textContent()).toContain('API key was rejected');
+      await expect.poll(() => page.getByTestId('connection-state').textContent()).not.toContain('Connected');
+      await page.screenshot({ path: `${SCREENS}/overview-error-dark.png` });
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      await app.host.service.updateSettings({ environment: 'sandbox', apiKey: null });
+      await upstream.close();
+    }
   }, 60_000);
 
   it('fits a 1024×700 window, overview and settings alike, without sideways scrolling', async () => {

@@ -1,44 +1,25 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium, openPage } from '../support/chromium';
 import { startServedApp, type ServedApp } from '../support/serve-app';
 
 // Real Chromium against `roundlog serve`: the app shell as a person meets it. Debian's chromium is
 // installed by .ci/run; on a machine without it these tests say so and the rest of the suite runs.
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  if (process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}; .ci/run must install it (apt-get install -y chromium).`);
-  console.warn(`Browser tests not run: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH).`);
-}
 
 describe.runIf(hasChromium)('the app in a browser', () => {
   let app: ServedApp;
   let browser: Browser;
   beforeAll(async () => {
     app = await startServedApp();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    mkdirSync('test-results/screens', { recursive: true });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
     await app?.close();
   });
 
-  async function open(width: number, height: number): Promise<{ page: Page; problems: string[] }> {
-    const page = await browser.newPage({ viewport: { width, height } });
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().includes('favicon')) problems.push(message.text());
-    });
-    await page.goto(app.serve.url);
-    return { page, problems };
-  }
+  const open = (width: number, height: number): Promise<{ page: Page; problems: string[] }> => openPage(browser, app.serve.url, { width, height });
 
   it('labels demo data, shows rounds arriving live, and keeps the token out of the address', async () => {
     const { page, problems } = await open(1280, 800);

@@ -1,27 +1,22 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium, SCREENS_DIR } from '../support/chromium';
 import { startServedApp, type ServedApp } from '../support/serve-app';
 
 // Settings and the first-run screen in real Chromium against `roundlog serve`: choices persist in
 // the data folder across a restart, the key never comes back to the page, and bad input is told
 // in words next to its field.
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-const SCREENS = 'test-results/screens';
+const SCREENS = SCREENS_DIR;
 const API_KEY = 'ts_live_SECRET0key9XYZ4242';
 
 describe.runIf(hasChromium)('settings and first run', () => {
   let browser: Browser;
   const apps: ServedApp[] = [];
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    mkdirSync(SCREENS, { recursive: true });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

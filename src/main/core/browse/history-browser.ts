@@ -6,7 +6,7 @@ import { UnknownGameError } from '../stats/stats-engine';
 import type { RolledGame } from '../stats/rollup/rollup-store';
 import type { History } from '../store/history';
 import { UserFacingError } from '../user-facing-error';
-import { historyFilter, sortKeyOf, type HistoryFilter } from './history-filter';
+import { historyFilter, ROUND_INDEX_KEY, sortKeyOf, type HistoryFilter } from './history-filter';
 import { HourPositions } from './hour-positions';
 import { roundDetailOf } from './round-detail/round-detail';
 
@@ -36,8 +36,8 @@ interface PageRow {
 /** A served row's position and sort key: the next page can start right after it. */
 interface Anchor {
   readonly offset: number;
-  readonly value: number;
-  readonly id: bigint;
+  /** The row's values of the sort key's columns. */
+  readonly key: readonly unknown[];
 }
 
 /** What a query has learnt while the game's round count stays the same. */
@@ -92,9 +92,20 @@ export class HistoryBrowser {
       const { base, end } = this.rangeOf(filter, total);
       offset = filter.sort === 'oldest' ? clamp(this.rowsBefore(filter.gameId, atUs) - base, 0, total) : end - clamp(this.rowsBefore(filter.gameId, atUs + 1), base, end);
     } else {
-      // Oldest first: rows before the moment; newest first: rows after it.
-      const sql = `SELECT count(*) AS n FROM rounds WHERE ${filter.where} AND finalized_us ${filter.sort === 'oldest' ? '<' : '>'} ?`;
-      offset = (this.statement(sql).get(...filter.params, atUs) as { n: number }).n;
+      // Oldest first: matching rows before the moment; newest first: after it. Whichever side of
+      // the moment holds fewer rounds is counted, along the time index; the other is the rest.
+      const before = this.rowsBefore(filter.gameId, atUs);
+      const through = this.rowsBefore(filter.gameId, atUs + 1);
+      const gameTotal = this.hours.total(filter.gameId);
+      const wantedSide = filter.sort === 'oldest' ? { op: '<', rows: before } : { op: '>', rows: gameTotal - through };
+      const otherSide = filter.sort === 'oldest' ? { op: '>=', rows: gameTotal - before } : { op: '<=', rows: through };
+      const countSide = (op: string) =>
+        (
+          this.statement(
+            `SELECT count(*) AS n FROM rounds INDEXED BY rounds_by_time WHERE ${filter.where.replaceAll('multiplier_value', '+multiplier_value')} AND finalized_us ${op} ?`,
+          ).get(...filter.params, atUs) as { n: number }
+        ).n;
+      offset = wantedSide.rows <= otherSide.rows ? countSide(wantedSide.op) : total - countSide(otherSide.op);
     }
     return { offset, total };
   }
@@ -132,7 +143,10 @@ export class HistoryBrowser {
 
   private totalOf(filter: HistoryFilter, memo: QueryMemo): number {
     if (memo.total !== null) return memo.total;
-    if (filter.timeRangeOnly) {
+    if (filter.where === 'game_id = ?') {
+      // Unfiltered in any order: every round of the game.
+      memo.total = this.hours.total(filter.gameId);
+    } else if (filter.timeRangeOnly) {
       const { base, end } = this.rangeOf(filter, this.hours.total(filter.gameId));
       memo.total = end - base;
     } else {
@@ -164,32 +178,32 @@ export class HistoryBrowser {
     if (hour === null) return [];
     const rows = this.statement(`
       SELECT ${COLUMNS} FROM rounds WHERE game_id = ? AND finalized_us >= ?
-      ORDER BY finalized_us, id LIMIT ? OFFSET ?`).all(filter.gameId, hour.startUs, limit, base + start - hour.before) as PageRow[];
+      ORDER BY finalized_us, ${ROUND_INDEX_KEY}, id LIMIT ? OFFSET ?`).all(filter.gameId, hour.startUs, limit, base + start - hour.before) as PageRow[];
     return newest ? rows.reverse() : rows;
   }
 
   /** A page of any query, by keyset from the nearest served row before it. */
   private keysetPage(filter: HistoryFilter, memo: QueryMemo, offset: number, limit: number): PageRow[] {
-    const { column, descending } = sortKeyOf(filter.sort);
-    const anchor = nearestBefore(memo.anchors, offset);
-    const order = `ORDER BY ${column} ${descending ? 'DESC' : ''}, id ${descending ? 'DESC' : ''}`;
+    const { columns, descending } = sortKeyOf(filter.sort);
+    const direction = descending ? 'DESC' : '';
+    const order = `ORDER BY ${columns.map((column) => `${column} ${direction}`).join(', ')}`;
     // In time order, walk the time index and test the multiplier on each row: SQLite would
     // otherwise read the multiplier index and sort every match to find one page.
-    const where = column === 'finalized_us' ? filter.where.replaceAll('multiplier_value', '+multiplier_value') : filter.where;
+    const byTime = columns[0] === 'finalized_us';
+    const source = byTime ? 'rounds INDEXED BY rounds_by_time' : 'rounds';
+    const where = byTime ? filter.where.replaceAll('multiplier_value', '+multiplier_value') : filter.where;
+    const anchor = nearestBefore(memo.anchors, offset);
     const rows = (
       anchor === null
-        ? this.statement(`SELECT ${COLUMNS} FROM rounds WHERE ${where} ${order} LIMIT ? OFFSET ?`).all(...filter.params, limit, offset)
-        : this.statement(`SELECT ${COLUMNS} FROM rounds WHERE ${where} AND (${column}, id) ${descending ? '<' : '>'} (?, ?) ${order} LIMIT ? OFFSET ?`).all(
-            ...filter.params,
-            anchor.value,
-            anchor.id,
-            limit,
-            offset - anchor.offset - 1,
-          )
+        ? this.statement(`SELECT ${COLUMNS} FROM ${source} WHERE ${where} ${order} LIMIT ? OFFSET ?`).all(...filter.params, limit, offset)
+        : this.statement(
+            `SELECT ${COLUMNS} FROM ${source} WHERE ${where} AND ${columns[0]} ${descending ? '<=' : '>='} ? AND (${columns.join(', ')}) ${descending ? '<' : '>'} (${columns.map(() => '?').join(', ')}) ${order} LIMIT ? OFFSET ?`,
+          ).all(...filter.params, anchor.key[0], ...anchor.key, limit, offset - anchor.offset - 1)
     ) as PageRow[];
     const last = rows.at(-1);
     if (last !== undefined) {
-      addAnchor(memo.anchors, { offset: offset + rows.length - 1, value: column === 'finalized_us' ? Number(last.finalized_us) : last.multiplier_value, id: last.id });
+      const key = byTime ? [last.finalized_us, last.round_index ?? -9223372036854775808n, last.id] : [last.multiplier_value, last.id];
+      addAnchor(memo.anchors, { offset: offset + rows.length - 1, key });
     }
     return rows;
   }

@@ -73,16 +73,24 @@ export function historyFilter(game: RolledGame, query: HistoryQuery): HistoryFil
   };
 }
 
-/** The sort column, and whether the order is descending; ties go by row id in the same direction. */
-export function sortKeyOf(sort: HistorySort): { column: 'finalized_us' | 'multiplier_value'; descending: boolean } {
+/**
+ * The sort key's columns, and whether the order is descending. Rounds finishing in the same
+ * instant (rows written to the second) go by round index, then by row id, in the same direction.
+ */
+export function sortKeyOf(sort: HistorySort): { columns: readonly string[]; descending: boolean } {
+  const time = ['finalized_us', ROUND_INDEX_KEY, 'id'];
+  const multiplier = ['multiplier_value', 'id'];
   switch (sort) {
     case 'newest':
-      return { column: 'finalized_us', descending: true };
+      return { columns: time, descending: true };
     case 'oldest':
-      return { column: 'finalized_us', descending: false };
+      return { columns: time, descending: false };
     case 'highest':
-      return { column: 'multiplier_value', descending: true };
+      return { columns: multiplier, descending: true };
     case 'lowest':
-      return { column: 'multiplier_value', descending: false };
+      return { columns: multiplier, descending: false };
   }
 }
+
+/** round_index as a sort key: a game without indices sorts as if all were equal. */
+export const ROUND_INDEX_KEY = 'ifnull(round_index, -9223372036854775808)';

@@ -126,6 +126,19 @@ describe('socket bridge', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it('holds a request made while connecting and sends it once the socket opens, even after a failed dial', async () => {
+    const { bridge, last, sockets, reply } = harness();
+    const answer = bridge.service.getStatus({});
+    expect(last().sent).toEqual([]);
+    last().handlers.onClose();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(sockets).toHaveLength(2);
+    last().handlers.onOpen();
+    expect(last().sent).toEqual([{ id: 0, method: 'getStatus', input: {} }]);
+    reply({ type: 'result', id: 0, output: status });
+    await expect(answer).resolves.toEqual(status);
+  });
+
   it('rejects requests in flight when the socket closes', async () => {
     const { bridge, last } = harness();
     last().handlers.onOpen();

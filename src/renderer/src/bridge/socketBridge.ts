@@ -34,6 +34,8 @@ interface PendingRequest {
   settle(output: unknown): void;
   fail(error: Error): void;
   timer: ReturnType<typeof setTimeout>;
+  /** The message, until it is on the wire: a request made while (re)connecting waits for the socket. */
+  unsent: string | null;
 }
 
 type Listeners = { [E in EventName]: Set<(payload: EventPayload<E>) => void> };
@@ -93,6 +95,7 @@ export function socketBridge(options: SocketBridgeOptions): Bridge {
         isOpen = true;
         everConnected = true;
         setTransport({ state: 'connected', attempt: 0 });
+        sendWaiting();
       },
       onMessage: (data: unknown) => {
         if (socket === current) receive(data);
@@ -121,18 +124,30 @@ export function socketBridge(options: SocketBridgeOptions): Bridge {
     retryTimer = setTimeout(() => dial(dialToken), backoffDelayMs(attempt - 1, backoff, random()));
   }
 
-  function failPending(reason: { code: string; message: string }): void {
-    const failed = [...pending.values()];
-    pending.clear();
-    for (const request of failed) {
+  /** Fails the requests already sent (their answer is lost with the socket), or every one. */
+  function failPending(reason: { code: string; message: string }, unsentToo = false): void {
+    for (const [id, request] of [...pending]) {
+      if (request.unsent !== null && !unsentToo) continue;
+      pending.delete(id);
       clearTimeout(request.timer);
       request.fail(new RoundlogRequestError(reason));
     }
   }
 
+  function sendWaiting(): void {
+    for (const request of pending.values()) {
+      if (request.unsent === null || socket === null) continue;
+      socket.send(request.unsent);
+      request.unsent = null;
+    }
+  }
+
   function request<K extends RequestName>(method: K, input: RequestInput<K>): Promise<RequestOutput<K>> {
     return new Promise<RequestOutput<K>>((resolve, reject) => {
-      if (!isOpen || socket === null) {
+      // Without a token or after dispose there is nothing to wait for; while the socket
+      // (re)connects, the request waits for it (within its timeout), so a page opened straight
+      // onto a screen gets its first answers instead of an error.
+      if (token === null || disposed) {
         reject(new RoundlogRequestError(NOT_CONNECTED));
         return;
       }
@@ -155,9 +170,12 @@ export function socketBridge(options: SocketBridgeOptions): Bridge {
         },
         fail: reject,
         timer,
+        unsent: null,
       });
       const message: ClientMessage = { id, method, input };
-      socket.send(JSON.stringify(message));
+      const request = pending.get(id)!;
+      request.unsent = JSON.stringify(message);
+      if (isOpen) sendWaiting();
     });
   }
 
@@ -262,7 +280,7 @@ export function socketBridge(options: SocketBridgeOptions): Bridge {
       socket = null;
       isOpen = false;
       closing?.close();
-      failPending(CONNECTION_LOST);
+      failPending(CONNECTION_LOST, true);
     },
   };
 }

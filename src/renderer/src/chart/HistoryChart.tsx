@@ -29,6 +29,9 @@ const rangeFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'n
  * rounds are appended without asking the core), and zooms (drag a range, wheel) and pans (shift
  * + wheel, arrow keys, buttons) anywhere; each new span is fetched decimated to the chart's width.
  */
+/** The User Timing measure of one live update, append to drawn. */
+export const CHART_UPDATE_MEASURE = 'roundlog:chart-update';
+
 export function HistoryChart({ service, game, gameName, rounds, onShown }: HistoryChartProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<uPlot | null>(null);
@@ -38,7 +41,9 @@ export function HistoryChart({ service, game, gameName, rounds, onShown }: Histo
   const viewRef = useRef(view);
   const [bounds, setBounds] = useState<HistoryBounds | null>(null);
   const boundsRef = useRef(bounds);
-  const [shown, setShown] = useState({ rounds: 0, decimated: false, loading: true });
+  const [shown, setShown] = useState({ rounds: 0, points: 0, decimated: false, loading: true });
+  /** When the pending live update began (performance.now()), measured up to uPlot's next draw. */
+  const updateStarted = useRef<number | null>(null);
   const theme = useThemeName();
   // Bumped when rounds older than the chart's newest land (a backfill): the span is read again.
   const [staleness, setStaleness] = useState(0);
@@ -75,6 +80,13 @@ export function HistoryChart({ service, game, gameName, rounds, onShown }: Histo
       container,
     );
     plotRef.current = plot;
+    // Each live update is measured from the append to the end of the draw it causes, as
+    // `roundlog:chart-update` (User Timing): the bench reads it, and so can DevTools.
+    (plot.hooks.draw ??= []).push(() => {
+      if (updateStarted.current === null) return;
+      performance.measure(CHART_UPDATE_MEASURE, { start: updateStarted.current });
+      updateStarted.current = null;
+    });
     const onWheel = (event: WheelEvent): void => {
       event.preventDefault();
       const bbox = plot.over.getBoundingClientRect();
@@ -140,7 +152,7 @@ export function HistoryChart({ service, game, gameName, rounds, onShown }: Histo
           columns.load(series);
           if (viewRef.current.mode === 'live') columns.appendLive(roundsRef.current);
           plotRef.current?.setData(columns.data());
-          setShown({ rounds: columns.rounds, decimated: columns.decimated, loading: false });
+          setShown({ rounds: columns.rounds, points: columns.length, decimated: columns.decimated, loading: false });
         })
         .catch(() => {
           if (!cancelled) setShown((current) => ({ ...current, loading: false }));
@@ -166,6 +178,7 @@ export function HistoryChart({ service, game, gameName, rounds, onShown }: Histo
     if (columns.newestUs === null) return;
     const previous = previousCount.current;
     previousCount.current = rounds.length;
+    const started = performance.now();
     const appended = columns.appendLive(rounds);
     if (rounds.length - previous > appended && refetchTimer.current === null) {
       refetchTimer.current = setTimeout(() => {
@@ -174,8 +187,9 @@ export function HistoryChart({ service, game, gameName, rounds, onShown }: Histo
       }, 2000);
     }
     if (appended > 0) {
+      updateStarted.current = started;
       plotRef.current?.setData(columns.data());
-      setShown((current) => ({ ...current, rounds: columns.rounds }));
+      setShown((current) => ({ ...current, rounds: columns.rounds, points: columns.length }));
     }
   }, [rounds]);
 
@@ -233,6 +247,7 @@ export function HistoryChart({ service, game, gameName, rounds, onShown }: Histo
         data-testid="live-chart"
         data-mode={view.mode}
         data-loading={shown.loading}
+        data-points={shown.points}
         tabIndex={0}
         onKeyDown={onKeyDown}
         role="img"

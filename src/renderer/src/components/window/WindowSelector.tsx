@@ -4,7 +4,8 @@ import { customWindow, isoToLocalInput, sameWindow, WINDOW_CHOICES, windowLabel 
 import './window.css';
 
 interface WindowSelectorProps {
-  readonly value: StatsWindow;
+  /** The chosen window; null when none of these is chosen (a panel following its dashboard). */
+  readonly value: StatsWindow | null;
   onChange(window: StatsWindow): void;
   /** What the window applies to, for screen readers: "Statistics window". */
   readonly label?: string;
@@ -12,7 +13,7 @@ interface WindowSelectorProps {
 
 /** The documented presets, all history, and a custom range of local date-times. */
 export function WindowSelector({ value, onChange, label = 'Statistics window' }: WindowSelectorProps) {
-  const custom = typeof value !== 'string';
+  const custom = value !== null && typeof value !== 'string';
   const [editing, setEditing] = useState(false);
   const now = new Date();
   const [from, setFrom] = useState(custom ? isoToLocalInput(value.from) : isoToLocalInput(new Date(now.getTime() - 86_400_000).toISOString()));
@@ -39,7 +40,7 @@ export function WindowSelector({ value, onChange, label = 'Statistics window' }:
             key={choice}
             type="button"
             className="window-selector__choice"
-            aria-pressed={sameWindow(value, choice)}
+            aria-pressed={value !== null && sameWindow(value, choice)}
             data-window={choice}
             onClick={() => {
               setEditing(false);

@@ -1,20 +1,23 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { catalogKind, findGame, isCrashLike } from '../../../../shared/games';
 import type { RoundView } from '../../../../shared/round';
+import type { GameStatsView } from '../../../../shared/stats/game-stats';
 import type { StatsWindow } from '../../../../shared/stats/window';
 import { useApp } from '../../app/AppContext';
 import { HistoryChart } from '../../chart/HistoryChart';
-import { GameStateChip } from '../../components/GameStateChip';
+import { StateBadge } from '../../components/status';
 import { WindowSelector } from '../../components/window/WindowSelector';
 import { windowLabel } from '../../components/window/windowChoice';
 import { BiggestWinsPanel, DelayPanel, DistributionPanel, EdgePanel, HourlyPanel, RtpPanel, StreakPanel } from './CrashDashboard';
 import { Panel } from './Panel';
-import { DicePanels, ResultsRibbon, RoulettePanels, WheelPanels } from './ShowDashboards';
+import { PanelWindow, type DashboardStats } from './PanelWindow';
+import { BonusesPanel, ExtraPanel, LightningPanel, LuckyPanel, PocketsPanel, ResultsRibbon, SegmentsPanel, TopSlotPanel, TotalsPanel } from './ShowDashboards';
 import { formatCount } from './format';
-import { useExactStats, useGameStats } from './useGameStats';
+import { useExactStats, useGameStats, type ExactState } from './useGameStats';
 import './game.css';
 
 const NO_ROUNDS: readonly RoundView[] = [];
+const NOT_EXACT: ExactState = { exact: null, running: false };
 
 type DashboardKind = 'crash' | 'wheel' | 'dice' | 'roulette' | 'series';
 
@@ -44,13 +47,21 @@ export function GameScreen() {
   const { stats, loading, problem } = useGameStats(service, game, window, houseEdge, rounds.length);
   const exact = useExactStats(service, game, window, exactOn && stats !== null && dashboard !== 'wheel' && dashboard !== 'dice' && dashboard !== 'roulette');
   const multiplier = stats?.multiplier ?? null;
+  const shared: DashboardStats | null = stats === null ? null : { service, game, houseEdge, roundsSeen: rounds.length, window, stats };
+  /** A statistics panel that can read its own window instead of the dashboard's. */
+  const windowed = (name: string, render: (stats: GameStatsView, own: boolean) => ReactNode) =>
+    shared === null ? null : (
+      <PanelWindow key={`${game}:${name}`} dashboard={shared}>
+        {render}
+      </PanelWindow>
+    );
 
   return (
     <div className="game-dashboard" data-testid="game-dashboard" data-game={game} data-kind={dashboard} aria-busy={loading}>
       <header className="game-dashboard__header">
         <div className="game-dashboard__title-row">
           <h1 className="game-dashboard__title">{name}</h1>
-          {status === null ? null : <GameStateChip state={status.state} />}
+          {status === null ? null : <StateBadge state={status.state} />}
           <span className="game-dashboard__stored">{status === null ? '' : `${formatCount(status.roundsStored)} rounds stored`}</span>
         </div>
         <div className="game-dashboard__controls">
@@ -85,21 +96,38 @@ export function GameScreen() {
           <Placeholders kind={dashboard} />
         ) : (
           <>
-            {dashboard === 'wheel' && stats?.wheel ? <WheelPanels wheel={stats.wheel} /> : null}
-            {dashboard === 'dice' && stats?.dice ? <DicePanels dice={stats.dice} /> : null}
-            {dashboard === 'roulette' && stats?.roulette ? <RoulettePanels roulette={stats.roulette} /> : null}
+            {dashboard === 'wheel' ? (
+              <>
+                {windowed('segments', (s) => (s.wheel ? <SegmentsPanel wheel={s.wheel} /> : null))}
+                {windowed('top-slot', (s) => (s.wheel ? <TopSlotPanel wheel={s.wheel} /> : null))}
+                {windowed('bonuses', (s) => (s.wheel ? <BonusesPanel wheel={s.wheel} /> : null))}
+                {stats?.wheel?.extras.distributions.map(({ name: extra }) => windowed(`extra-${extra}`, (s) => (s.wheel ? <ExtraPanel wheel={s.wheel} name={extra} /> : null)))}
+              </>
+            ) : null}
+            {dashboard === 'dice' ? (
+              <>
+                {windowed('totals', (s) => (s.dice ? <TotalsPanel dice={s.dice} /> : null))}
+                {windowed('lightning', (s) => (s.dice ? <LightningPanel dice={s.dice} /> : null))}
+              </>
+            ) : null}
+            {dashboard === 'roulette' ? (
+              <>
+                {windowed('pockets', (s) => (s.roulette ? <PocketsPanel roulette={s.roulette} /> : null))}
+                {windowed('lucky', (s) => (s.roulette ? <LuckyPanel roulette={s.roulette} /> : null))}
+              </>
+            ) : null}
             {dashboard === 'crash' || dashboard === 'series' ? (
               <>
-                <DistributionPanel stats={multiplier} exact={exact} />
-                <DelayPanel stats={multiplier} />
-                <RtpPanel stats={multiplier} />
-                <StreakPanel stats={multiplier} />
-                <HourlyPanel stats={multiplier} />
-                <EdgePanel stats={multiplier} />
-                <BiggestWinsPanel stats={multiplier} />
+                {windowed('distribution', (s, own) => <DistributionPanel stats={s.multiplier} exact={own ? NOT_EXACT : exact} />)}
+                {windowed('delays', (s) => <DelayPanel stats={s.multiplier} />)}
+                {windowed('rtp', (s) => <RtpPanel stats={s.multiplier} />)}
+                {windowed('streaks', (s) => <StreakPanel stats={s.multiplier} />)}
+                {windowed('hourly', (s) => <HourlyPanel stats={s.multiplier} />)}
+                {windowed('edge', (s) => <EdgePanel stats={s.multiplier} />)}
+                {windowed('biggest-wins', (s) => <BiggestWinsPanel stats={s.multiplier} />)}
               </>
             ) : (
-              <BiggestWinsPanel stats={multiplier} title="Biggest payouts" />
+              windowed('biggest-wins', (s) => <BiggestWinsPanel stats={s.multiplier} title="Biggest payouts" />)
             )}
             {multiplier.notes.length === 0 ? null : (
               <aside className="game-dashboard__notes" aria-label="Notes">

@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { formatCount } from './format';
+import { usePanelWindowControl } from './PanelWindow';
 
 interface PanelProps {
   readonly name: string;
@@ -14,12 +15,14 @@ interface PanelProps {
 /** One dashboard panel: a heading, what it is based on, and its figures. */
 export function Panel({ name, title, rounds, note, wide = false, children }: PanelProps) {
   const titleId = useId();
+  const windowControl = usePanelWindowControl();
   return (
     <section className={wide ? 'panel panel--wide' : 'panel'} data-testid="panel" data-panel={name} aria-labelledby={titleId}>
       <header className="panel__header">
         <h2 className="panel__title" id={titleId}>
           {title}
         </h2>
+        {windowControl}
         <span className="panel__rounds" data-testid="panel-rounds">
           {rounds === null ? '…' : `${formatCount(rounds)} ${rounds === 1 ? 'round' : 'rounds'}`}
         </span>

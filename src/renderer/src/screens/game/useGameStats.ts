@@ -16,15 +16,17 @@ export interface GameStatsState {
 
 /**
  * A game's statistics over a window: fetched when the window or house edge changes, and again
- * when rounds have landed, no more than every STATS_REFRESH_MS.
+ * when rounds have landed, no more than every STATS_REFRESH_MS. A null window fetches nothing
+ * (a panel that follows the dashboard's window).
  */
-export function useGameStats(service: RoundlogService, game: string, window: StatsWindow, houseEdge: number | null, roundsSeen: number): GameStatsState {
+export function useGameStats(service: RoundlogService, game: string, window: StatsWindow | null, houseEdge: number | null, roundsSeen: number): GameStatsState {
   const [state, setState] = useState<GameStatsState>({ stats: null, loading: true, problem: null });
   const [refresh, setRefresh] = useState(0);
   const lastFetch = useRef(0);
   const windowKey = JSON.stringify(window);
 
   useEffect(() => {
+    if (window === null) return;
     let cancelled = false;
     setState((current) => ({ ...current, loading: true }));
     lastFetch.current = Date.now();

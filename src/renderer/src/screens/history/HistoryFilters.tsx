@@ -82,8 +82,8 @@ export function HistoryFilters({ game, draft, onDraft, problem, onJump }: Histor
           aria-describedby="history-bonus-meaning"
         />
         Bonus only
-        <span id="history-bonus-meaning" className="visually-hidden">
-          {bonus.by === 'none' ? 'Crash games have no bonus rounds, so this filter is off.' : `Only ${bonus.meaning}.`}
+        <span id="history-bonus-meaning" className={bonus.by === 'none' ? 'history-check__note' : 'visually-hidden'}>
+          {bonus.by === 'none' ? '(none in this game)' : `Only ${bonus.meaning}.`}
         </span>
       </label>
       <label className="history-field">

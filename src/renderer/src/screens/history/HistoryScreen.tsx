@@ -58,10 +58,14 @@ export function HistoryScreen() {
   const close = useCallback(() => navigate({ screen: 'history', game, roundId: null }), [navigate, game]);
 
   const jump = async (localTime: string) => {
-    const at = localInputToIso(localTime);
-    if (at === null || query === null) return;
+    const start = localInputToIso(localTime);
+    if (start === null || query === null) return;
+    // Newest first, a jump to 12:30:05 shows the rounds of that second at the top.
+    const at = query.sort === 'newest' ? new Date(new Date(start).getTime() + 999).toISOString() : start;
     try {
       const { offset, total } = await service.locateInHistory({ game, query, at });
+      // The offset counts the rounds stored when it was read: the table first catches up with them.
+      rows.syncTotal(total);
       const row = Math.max(0, Math.min(total - 1, offset));
       setJumpProblem(offset >= total ? 'No round at or past that moment: showing the last one.' : null);
       setSelected(row);

@@ -24,6 +24,21 @@ export class RowCache {
     while (this.pages.size > KEPT_PAGES) this.pages.delete(this.pages.keys().next().value as number);
   }
 
+  /** Rows starting at any position: pages they only partly fill keep their other rows. */
+  putAt(offset: number, rows: readonly RoundView[]): void {
+    const changed = new Map<number, RoundView[]>();
+    rows.forEach((row, i) => {
+      const page = Math.floor((offset + i) / PAGE_ROWS);
+      let list = changed.get(page);
+      if (list === undefined) {
+        list = [...(this.pages.get(page) ?? [])];
+        changed.set(page, list);
+      }
+      list[(offset + i) % PAGE_ROWS] = row;
+    });
+    for (const [page, list] of changed) this.put(page, list);
+  }
+
   /** Marks pages as just used, so scrolling back and forth keeps them. */
   touch(pages: readonly number[]): void {
     for (const page of pages) {
@@ -36,23 +51,15 @@ export class RowCache {
 
   /**
    * The same rows after `count` rows were added in front of them (newest first, live rounds):
-   * each row moves down by `count`, so pages are re-cut at the new positions. Rows that would
-   * fall into a page only partly known are kept with it; the page is refetched anyway.
+   * each row moves down by `count`, so pages are re-cut at the new positions; the rows not yet
+   * known in front of them are placeholders until fetched.
    */
   shifted(count: number): RowCache {
     const moved = new RowCache();
-    const rows = new Map<number, RoundView>();
-    for (const [page, list] of this.pages) list.forEach((row, i) => rows.set(page * PAGE_ROWS + i + count, row));
-    const byPage = new Map<number, RoundView[]>();
-    for (const [offset, row] of rows) {
-      const page = Math.floor(offset / PAGE_ROWS);
-      const list = byPage.get(page) ?? [];
-      list[offset % PAGE_ROWS] = row;
-      byPage.set(page, list);
-    }
-    // Only whole pages are kept: a partial one would show a gap as rows.
-    for (const [page, list] of byPage) {
-      if (list.length === PAGE_ROWS && !list.includes(undefined as unknown as RoundView)) moved.put(page, list);
+    for (const [page, list] of this.pages) {
+      list.forEach((row, i) => {
+        if (row !== undefined) moved.putAt(page * PAGE_ROWS + i + count, [row]);
+      });
     }
     return moved;
   }

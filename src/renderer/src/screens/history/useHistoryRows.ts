@@ -1,24 +1,28 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RoundlogService } from '../../../../shared/contract';
-import type { HistoryQuery } from '../../../../shared/history-query';
+import type { HistoryPage, HistoryQuery } from '../../../../shared/history-query';
 import type { RoundView } from '../../../../shared/round';
 import { pagesCovering, PAGE_ROWS, RowCache } from './rowCache';
 
-// The table's data: the query's total and the rows fetched around what is on screen. A live
-// round of the game re-reads the total; sorted newest first, the rows already fetched move down
-// by the rounds added, and the table keeps its place (see `onShift`).
+// The table's data: the query's total and the rows fetched around what is on screen. Every
+// answer carries the total it was read at. Sorted newest first, rounds added since are in front
+// of every known row: rows move down by that many, and the table keeps its place (`onShift`).
+// Live rounds of the game re-read the total and refresh what is on screen, which stays visible
+// meanwhile.
 
 export interface HistoryRows {
   /** Null until the first answer. */
   readonly total: number | null;
   readonly error: { code: string; message: string } | null;
   row(offset: number): RoundView | undefined;
-  /** Asks for the rows [from, to) (plus a page either side); rows arrive by re-render. */
+  /** Asks for the rows [from, to) (plus half a page either side); rows arrive by re-render. */
   want(from: number, to: number): void;
+  /** Brings the rows to a total another answer was read at (locateInHistory's), before using its offsets. */
+  syncTotal(total: number): void;
 }
 
 /** Live rounds arriving this close together are counted with one request. */
-const LIVE_SETTLE_MS = 400;
+const LIVE_SETTLE_MS = 750;
 
 export function useHistoryRows(
   service: RoundlogService,
@@ -30,14 +34,35 @@ export function useHistoryRows(
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
   const [, setVersion] = useState(0);
   const cache = useRef(new RowCache());
-  /** Bumped on every new query or count change: answers for an older one are dropped. */
+  /** Bumped for every new query: answers to an older one are dropped. */
   const generation = useRef(0);
   const inFlight = useRef(new Set<number>());
+  /** Pages read since the total last changed. */
   const fresh = useRef(new Set<number>());
   const wanted = useRef<{ from: number; to: number }>({ from: 0, to: PAGE_ROWS });
   const totalRef = useRef<number | null>(null);
   const onShiftRef = useRef(onShift);
   onShiftRef.current = onShift;
+
+  /** Takes in the total an answer was read at; returns how far its rows lag the rows known. */
+  const acceptTotal = useCallback(
+    (answered: number): number => {
+      const known = totalRef.current;
+      if (known === answered) return 0;
+      if (known !== null && query?.sort === 'newest') {
+        if (answered < known) return known - answered;
+        cache.current = cache.current.shifted(answered - known);
+        onShiftRef.current(answered - known);
+      }
+      totalRef.current = answered;
+      fresh.current.clear();
+      setTotal(answered);
+      return 0;
+    },
+    [query],
+  );
+
+  const fetchWanted = useRef<() => void>(() => {});
 
   const fetchPage = useCallback(
     (page: number) => {
@@ -46,17 +71,15 @@ export function useHistoryRows(
       inFlight.current.add(page);
       service
         .getHistoryPage({ game, query, offset: page * PAGE_ROWS, limit: PAGE_ROWS })
-        .then((answer) => {
+        .then((answer: HistoryPage) => {
           if (asked !== generation.current) return;
           inFlight.current.delete(page);
-          fresh.current.add(page);
-          cache.current.put(page, answer.rows);
-          if (answer.total !== totalRef.current) {
-            totalRef.current = answer.total;
-            setTotal(answer.total);
-          }
+          const lag = acceptTotal(answer.total);
+          cache.current.putAt(answer.offset + lag, answer.rows);
+          if (lag === 0) fresh.current.add(page);
           setError(null);
           setVersion((v) => v + 1);
+          fetchWanted.current();
         })
         .catch((failure: unknown) => {
           if (asked !== generation.current) return;
@@ -65,16 +88,16 @@ export function useHistoryRows(
           setError({ code, message });
         });
     },
-    [service, game, query],
+    [service, game, query, acceptTotal],
   );
 
-  const fetchWanted = useCallback(() => {
+  fetchWanted.current = () => {
     const known = totalRef.current ?? PAGE_ROWS;
     const { from, to } = wanted.current;
     const pages = pagesCovering(from - PAGE_ROWS / 2, to + PAGE_ROWS / 2, Math.max(known, 1));
     cache.current.touch(pages);
     for (const page of pages) fetchPage(page);
-  }, [fetchPage]);
+  };
 
   // A new query starts from nothing.
   useEffect(() => {
@@ -85,31 +108,23 @@ export function useHistoryRows(
     totalRef.current = null;
     setTotal(null);
     setError(null);
-    fetchWanted();
-  }, [fetchWanted]);
+    fetchWanted.current();
+  }, [fetchPage]);
 
-  // Live rounds: re-count, move what is known, refetch what is on screen (kept visible meanwhile).
+  // Live rounds: re-count; a changed total refreshes what is on screen.
   useEffect(() => {
     if (query === null) return;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const recount = () => {
       timer = null;
-      const asked = ++generation.current;
+      const asked = generation.current;
       service
         .getHistoryPage({ game, query, offset: 0, limit: 1 })
         .then(({ total: now }) => {
           if (asked !== generation.current) return;
-          const before = totalRef.current;
-          inFlight.current.clear();
-          fresh.current.clear();
-          if (before !== null && now > before && query.sort === 'newest') {
-            cache.current = cache.current.shifted(now - before);
-            onShiftRef.current(now - before);
-          }
-          totalRef.current = now;
-          setTotal(now);
+          acceptTotal(now);
           setVersion((v) => v + 1);
-          fetchWanted();
+          fetchWanted.current();
         })
         .catch(() => {
           // The next round retries; the table keeps what it shows.
@@ -122,16 +137,21 @@ export function useHistoryRows(
       off();
       if (timer !== null) clearTimeout(timer);
     };
-  }, [service, game, query, fetchWanted]);
+  }, [service, game, query, acceptTotal]);
 
-  const want = useCallback(
-    (from: number, to: number) => {
-      wanted.current = { from, to };
-      fetchWanted();
-    },
-    [fetchWanted],
-  );
+  const want = useCallback((from: number, to: number) => {
+    wanted.current = { from, to };
+    fetchWanted.current();
+  }, []);
 
   const row = useCallback((offset: number) => cache.current.row(offset), []);
-  return { total, error, row, want };
+  const syncTotal = useCallback(
+    (now: number) => {
+      acceptTotal(now);
+      setVersion((v) => v + 1);
+      fetchWanted.current();
+    },
+    [acceptTotal],
+  );
+  return { total, error, row, want, syncTotal };
 }

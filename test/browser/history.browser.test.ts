@@ -1,0 +1,143 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { hasChromium, launchChromium, SCREENS_DIR, watchProblems } from '../support/chromium';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoHistoryFile } from '../../src/main/core/history-file';
+import { openDatabase } from '../../src/main/core/store/database';
+import { queryHistory } from '../support/history';
+import { startServedApp, type ServedApp } from '../support/serve-app';
+import { writeRounds } from '../support/synthetic-history';
+import { useTempDir } from '../support/temp-dir';
+
+// The history browser in real Chromium against `roundlog serve`, over a demo history that already
+// holds a million Stake Crash rounds before the sandbox's own: scrolling and jumping to row
+// 1,000,000 must show exactly the round SQLite has there, and its detail must open and close.
+
+const SEED = '5eed0000b10c4e57';
+/** Stake Crash's round 0 in the sandbox: the synthetic rounds end just below it. */
+const SANDBOX_FIRST_INDEX = 7_393_228_772_258_000_000n;
+const SYNTHETIC_ROUNDS = 1_000_001;
+const ROW = 1_000_000;
+const SCREENS = SCREENS_DIR;
+
+describe.runIf(hasChromium)('the history browser in a browser', () => {
+  let dir: ReturnType<typeof useTempDir>;
+  let app: ServedApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dir = useTempDir();
+    const epochMs = Date.now() - 5 * 60_000;
+    writeFileSync(join(dir.path, 'sandbox.json'), JSON.stringify({ seed: SEED, epochMs }));
+    const file = demoHistoryFile(dir.path, SEED);
+    const db = openDatabase(file);
+    writeRounds(db, { count: SYNTHETIC_ROUNDS, endUs: (epochMs - 60_000) * 1000, firstIndex: SANDBOX_FIRST_INDEX - BigInt(SYNTHETIC_ROUNDS) });
+    db.close();
+    app = await startServedApp({ dataDir: dir.path, sandbox: { speed: 40, epochMs } });
+    // The demo history is the one written above: same seed, same file.
+    expect(app.core.databaseFile).toBe(file);
+    browser = await launchChromium();
+  }, 90_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    dir?.remove();
+  });
+
+  /** The round SQLite has at `offset` of the game's history in a time order. */
+  const roundAt = (offset: number, order: 'ASC' | 'DESC'): { round_id: string; round_index: string; multiplier: string; finalized_at: string } =>
+    queryHistory<{ round_id: string; round_index: string; multiplier: string; finalized_at: string }>(
+      app.core.databaseFile,
+      `SELECT round_id, CAST(round_index AS TEXT) AS round_index, multiplier, finalized_at FROM rounds
+       WHERE game_id = (SELECT id FROM games WHERE slug = 'stake-crash')
+       ORDER BY finalized_us ${order}, round_index ${order}, id ${order} LIMIT 1 OFFSET ?`,
+      offset,
+    )[0]!;
+
+  /** Scrolls the table as a person dragging its scrollbar would, so that `row` is in view. */
+  async function scrollTo(page: Page, row: number): Promise<void> {
+    await page.getByTestId('history-table').locator('[role="grid"]').evaluate((scroller, target) => {
+      const rowHeight = (scroller.querySelector('[role="row"]') as HTMLElement).offsetHeight;
+      const rows = Number(scroller.getAttribute('aria-rowcount'));
+      const view = scroller.clientHeight;
+      const ratio = (rows * rowHeight - view) / (scroller.scrollHeight - view);
+      scroller.scrollTop = (Math.max(0, target - 3) * rowHeight) / ratio;
+    }, row);
+  }
+
+  it('scrolls and jumps to row 1,000,000, shows the round SQLite has there, and opens its detail', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const problems = watchProblems(page);
+    await page.goto(app.serve.url);
+    await page.evaluate(() => {
+      window.location.hash = '#/history/stake-crash';
+    });
+    const total = page.getByTestId('history-total');
+    await expect.poll(() => total.textContent(), { timeout: 30_000 }).toMatch(/^1,00\d,\d{3} rounds$/);
+    await page.getByTestId('history-row').first().waitFor();
+    await page.screenshot({ path: `${SCREENS}/history-dark.png` });
+
+    // Oldest first, row 1,000,000 is the newest synthetic round, and live rounds land after it.
+    await page.getByLabel('Order').selectOption('oldest');
+    await expect.poll(() => page.getByTestId('history-row').first().getAttribute('data-round-id')).toBe(roundAt(0, 'ASC').round_id);
+    await scrollTo(page, ROW);
+    const scrolled = page.locator(`[data-testid="history-row"][data-offset="${ROW}"]`);
+    await scrolled.waitFor({ timeout: 20_000 });
+    const expected = roundAt(ROW, 'ASC');
+    expect(await scrolled.getAttribute('data-round-id')).toBe(expected.round_id);
+    await expect.poll(() => scrolled.textContent()).toContain(expected.round_index);
+    expect(await scrolled.textContent()).toContain(`${expected.multiplier}×`);
+
+    // Newest first, jump to the moment of the round at row 1,000,000 of that order.
+    await page.getByLabel('Order').selectOption('newest');
+    await expect.poll(() => page.getByTestId('history-row').first().getAttribute('data-offset')).toBe('0');
+    const target = roundAt(ROW, 'DESC');
+    const local = await page.evaluate((iso) => {
+      const date = new Date(iso);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+    }, target.finalized_at);
+    await page.getByTestId('history-jump-input').fill(local);
+    await page.getByTestId('history-jump').click();
+    const selected = page.locator('[data-testid="history-row"][aria-selected="true"]');
+    await expect.poll(() => selected.getAttribute('data-round-id'), { timeout: 20_000 }).toBe(target.round_id);
+    // Live rounds may have arrived since: the table keeps the round in place and counts them.
+    expect(Number(await selected.getAttribute('data-offset'))).toBeGreaterThanOrEqual(ROW);
+
+    await selected.click();
+    const detail = page.getByTestId('round-detail');
+    await detail.waitFor();
+    expect(await detail.getAttribute('role')).toBe('dialog');
+    expect(await detail.getAttribute('aria-modal')).toBe('true');
+    expect(page.url()).toContain(`#/history/stake-crash/${target.round_id}`);
+    const field = (path: string) => detail.locator(`[data-path="${path}"] dd`).textContent();
+    await expect.poll(() => field('round_index')).toBe(target.round_index);
+    expect(await field('round_id')).toBe(target.round_id);
+    expect(await field('multiplier')).toBe(target.multiplier);
+    expect(await detail.getByTestId('round-detail-raw').textContent()).toContain(`"round_index": ${target.round_index}`);
+    await page.screenshot({ path: `${SCREENS}/history-detail-dark.png` });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null)).toBe(true);
+    await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'detached' });
+    expect(page.url()).not.toContain(target.round_id);
+    expect(page.url()).toContain('#/history/stake-crash');
+
+    // The light theme, and the detail opened from the keyboard.
+    await page.evaluate(() => {
+      document.documentElement.dataset.theme = 'light';
+    });
+    await page.getByTestId('history-table').locator('[role="grid"]').focus();
+    await page.screenshot({ path: `${SCREENS}/history-light.png` });
+    await page.keyboard.press('Enter');
+    await detail.waitFor();
+    await expect.poll(() => field('round_id')).not.toBeNull();
+    await page.screenshot({ path: `${SCREENS}/history-detail-light.png` });
+    await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'detached' });
+    expect(problems).toEqual([]);
+  }, 60_000);
+});
