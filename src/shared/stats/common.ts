@@ -65,6 +65,8 @@ export const goodnessOfFitSchema = z
   })
   .strict();
 
+export type GoodnessOfFitView = z.infer<typeof goodnessOfFitSchema>;
+
 /** What every windowed answer says about the rounds it is based on. */
 export const windowInfoSchema = z
   .object({

@@ -1,6 +1,6 @@
 import type { MultiplierStatsView } from '../../../../shared/stats/multiplier-stats';
 import type { ExactState } from './useGameStats';
-import { NoTheory, Panel } from './Panel';
+import { FitLine, NoTheory, Panel } from './Panel';
 import { OutsideMark, RateBar, rateScale } from './RateBar';
 import { formatCount, formatDollars, formatInstant, formatPercent, formatPp, formatPValue, formatThreshold, formatTimes, formatWait } from './format';
 
@@ -49,13 +49,7 @@ export function DistributionPanel({ stats, exact }: { readonly stats: Multiplier
         </tbody>
       </table>
       <p className="panel__foot">
-        {distribution.fit === null ? (
-          <NoTheory>χ²: no published theory</NoTheory>
-        ) : (
-          <>
-            χ² = {distribution.fit.statistic.toFixed(1)} on {distribution.fit.degreesOfFreedom} df, {formatPValue(distribution.fit.pValue)}
-          </>
-        )}
+        <FitLine fit={distribution.fit} />
         {' · '}
         {exact.exact?.ks != null ? (
           <>KS D = {exact.exact.ks.statistic.toFixed(4)} (exact), {formatPValue(exact.exact.ks.pValue)}</>

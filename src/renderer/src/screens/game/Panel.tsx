@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
-import { formatCount } from './format';
+import type { GoodnessOfFitView } from '../../../../shared/stats/common';
+import { formatCount, formatPValue } from './format';
 import { usePanelWindowControl } from './PanelWindow';
 
 interface PanelProps {
@@ -36,4 +37,14 @@ export function Panel({ name, title, rounds, note, wide = false, children }: Pan
 /** Says so where the game has no published theory, instead of inventing one. */
 export function NoTheory({ children = 'no published theory' }: { readonly children?: ReactNode }) {
   return <span className="no-theory">{children}</span>;
+}
+
+/** A χ² goodness of fit in one line ("χ² across pockets = 31.2 on 36 df, p = 0.69"), or why there is none. */
+export function FitLine({ fit, across, missing }: { readonly fit: GoodnessOfFitView | null; readonly across?: string; readonly missing?: string | null }) {
+  if (fit === null) return <NoTheory>χ²: {missing ?? 'no published theory'}</NoTheory>;
+  return (
+    <>
+      χ²{across === undefined ? '' : ` across ${across}`} = {fit.statistic.toFixed(1)} on {fit.degreesOfFreedom} df, {formatPValue(fit.pValue)}
+    </>
+  );
 }

@@ -5,9 +5,9 @@ import type { WheelPanel } from '../../../../shared/stats/wheel';
 import type { RoundView } from '../../../../shared/round';
 import { segmentLabel } from '../../round/segment';
 import { formatMultiplierShort } from '../../round/multiplier';
-import { NoTheory, Panel } from './Panel';
+import { FitLine, NoTheory, Panel } from './Panel';
 import { OutsideMark, RateBar, rateScale } from './RateBar';
-import { formatCount, formatOneIn, formatPercent, formatPp, formatPValue } from './format';
+import { formatCount, formatOneIn, formatPercent, formatPp } from './format';
 
 const CHANCE_NOTE = 'Hot and cold are only observed rates beside their intervals: every spin is independent, and none of this predicts the next one.';
 
@@ -89,7 +89,7 @@ export function SegmentsPanel({ wheel }: { readonly wheel: WheelPanel }) {
         </tbody>
       </table>
       <p className="panel__foot">
-        {wheel.fit === null ? <NoTheory>χ²: {wheel.fitNote ?? 'no published theory'}</NoTheory> : <>χ² across segments = {wheel.fit.statistic.toFixed(1)} on {wheel.fit.degreesOfFreedom} df, {formatPValue(wheel.fit.pValue)}</>}
+        <FitLine fit={wheel.fit} across="segments" missing={wheel.fitNote} />
       </p>
     </Panel>
   );
@@ -242,7 +242,7 @@ export function TotalsPanel({ dice }: { readonly dice: DicePanel }) {
           ))}
         </tbody>
       </table>
-      <p className="panel__foot">{dice.fit === null ? <NoTheory>χ²: {dice.theoryNote ?? 'no published theory'}</NoTheory> : <>χ² across totals = {dice.fit.statistic.toFixed(1)} on {dice.fit.degreesOfFreedom} df, {formatPValue(dice.fit.pValue)}</>}</p>
+      <p className="panel__foot"><FitLine fit={dice.fit} across="totals" missing={dice.theoryNote} /></p>
     </Panel>
   );
 }
@@ -276,7 +276,7 @@ export function PocketsPanel({ roulette }: { readonly roulette: RoulettePanel })
       </div>
       <p className="panel__foot">
         Theory {formatPercent(1 / 37)} each ·{' '}
-        {roulette.fit === null ? <NoTheory>χ²: {roulette.theoryNote ?? 'no published theory'}</NoTheory> : <>χ² across pockets = {roulette.fit.statistic.toFixed(1)} on {roulette.fit.degreesOfFreedom} df, {formatPValue(roulette.fit.pValue)}</>}
+        <FitLine fit={roulette.fit} across="pockets" missing={roulette.theoryNote} />
       </p>
     </Panel>
   );
