@@ -11,8 +11,10 @@ import { startSandbox } from '../src/sim/server';
 import { percentile, printReport, type Figure } from './report';
 import { historyGeneration, restPagesPerSecond } from './sandbox';
 import { statsFigures } from './stats';
+import { exportFigures } from './export';
 import { deepBackfill, liveCpuPerRound } from './sync';
 import { uiFigures } from './ui';
+import { alertFigures } from './alerts';
 
 // `npm run bench`: figures for the targets of the walking skeleton, on this machine, in one run.
 // Both ingest paths write the same sandbox rows into fresh files with the same schema and pragmas.
@@ -175,7 +177,7 @@ async function syncFigures(dir: string): Promise<{ figures: Figure[]; context: R
   };
 }
 
-/** `npm run bench` runs every group; `node out/main/bench.js sync` (or `skeleton`, `stats`, `ui`) runs one. */
+/** `npm run bench` runs every group; `node out/main/bench.js sync` (or `skeleton`, `stats`, `ui`, `export`, `alerts`) runs one. */
 async function main(): Promise<void> {
   const only = process.argv[2];
   const dir = mkdtempSync(join(tmpdir(), 'roundlog-bench-'));
@@ -185,6 +187,8 @@ async function main(): Promise<void> {
       ...(only === undefined || only === 'sync' ? [await syncFigures(dir)] : []),
       ...(only === undefined || only === 'stats' ? [await statsFigures(dir)] : []),
       ...(only === undefined || only === 'ui' ? [await uiFigures(dir)] : []),
+      ...(only === undefined || only === 'alerts' ? [await alertFigures(dir)] : []),
+      ...(only === undefined || only === 'export' ? [await exportFigures(dir)] : []),
     ];
     printReport(groups.flatMap((group) => group.figures), Object.assign({}, ...groups.map((group) => group.context)));
   } finally {

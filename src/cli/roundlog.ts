@@ -1,3 +1,4 @@
+import { apiKeyFromFlags, SOURCE_FLAGS, SOURCE_USAGE } from './source-flags';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { parseWindowText } from '../shared/stats/window';
 import { isTier, type Tier } from '../shared/tiers';
 import { followProgress } from './progress';
 import { readStats } from './stats-command';
+import { runExport, runImport, TRANSFER_USAGE } from './transfer-commands';
 import { formatStatsReport } from './stats-format';
 
 const USAGE = `Usage: roundlog <command> [options]
@@ -55,12 +57,10 @@ Commands:
             --house-edge E          theory from the fair baseline (1 - E)/x instead of the game's own law;
                                     a fraction from 0 to under 1 (0.03) or a percentage (3%)
             --json                  one JSON document {"summary": ..., "stats": ...}, for scripts
-            --data-dir, --base-url, --api-key as below pick the history serve and sync record into
-
+            --data-dir, --base-url, --api-key(-file) as below pick the history serve and sync record into
+${TRANSFER_USAGE}
 Options for serve and sync:
-  --data-dir DIR     where the history lives (env ROUNDLOG_DATA_DIR)
-  --base-url URL     TrackerSino API root, e.g. https://api.trackersino.com (env TRACKERSINO_BASE_URL)
-  --api-key KEY      TrackerSino API key (env TRACKERSINO_API_KEY); without one, the embedded sandbox runs
+${SOURCE_USAGE}
   --games a,b        games to track (default stake-crash,crazytime)
   --history 6h       how far back the history reaches (a duration, or "all" for everything upstream has);
                      the last hour is fetched first, older rounds behind live tracking, resumable
@@ -71,9 +71,7 @@ Options for serve and sync:
 
 /** The flags that choose where the history lives. */
 const SOURCE = {
-  'data-dir': { type: 'string' },
-  'base-url': { type: 'string' },
-  'api-key': { type: 'string' },
+  ...SOURCE_FLAGS,
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -111,7 +109,7 @@ function port(text: string | undefined): number | undefined {
 
 function configFrom(values: Record<string, unknown>): RoundlogConfig {
   const text = (key: string): string | undefined => (typeof values[key] === 'string' ? (values[key] as string) : undefined);
-  return resolveConfig({ dataDir: text('data-dir'), baseUrl: text('base-url'), apiKey: text('api-key'), games: text('games'), history: text('history'), tier: text('tier') });
+  return resolveConfig({ dataDir: text('data-dir'), baseUrl: text('base-url'), apiKey: apiKeyFromFlags(values, console.warn), games: text('games'), history: text('history'), tier: text('tier') });
 }
 
 /** The worker sits beside this file in `out/main`. */
@@ -240,7 +238,7 @@ async function runServe(args: string[]): Promise<void> {
   }
   const given: Record<string, unknown> = values;
   const text = (key: string): string | undefined => (typeof given[key] === 'string' ? (given[key] as string) : undefined);
-  const flags = { baseUrl: text('base-url'), apiKey: text('api-key'), games: text('games'), history: text('history'), tier: text('tier') };
+  const flags = { baseUrl: text('base-url'), apiKey: apiKeyFromFlags(given, console.warn), games: text('games'), history: text('history'), tier: text('tier') };
   const dataDir = text('data-dir') ?? process.env.ROUNDLOG_DATA_DIR ?? defaultDataDir();
   // Checked as the command line gave them before anything starts: a typo is a usage error.
   resolveConfig({ ...flags, dataDir });
@@ -345,7 +343,7 @@ async function runStats(args: string[]): Promise<void> {
   console.log(values.json ? JSON.stringify(report, null, 2) : formatStatsReport(report));
 }
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { sim: runSim, serve: runServe, sync: runSync, stats: runStats };
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { sim: runSim, serve: runServe, sync: runSync, stats: runStats, export: runExport, import: runImport };
 
 export async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;

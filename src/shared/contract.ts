@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { alertEventSchemas, alertRequestSchemas } from './alerts';
+import { transferEventSchemas, transferRequestSchemas } from './transfer';
 import { SLUG_PATTERN } from './games';
 import { chartSeriesInputSchema, chartSeriesSchema } from './chart-series';
 import { historyPageSchema, historyQuerySchema, MAX_HISTORY_PAGE } from './history-query';
@@ -215,6 +217,8 @@ export const requestSchemas = {
     input: z.object({}).strict(),
     output: z.object({ bytesBefore: z.number().int().nonnegative(), bytesAfter: z.number().int().nonnegative() }).strict(),
   },
+  ...alertRequestSchemas,
+  ...transferRequestSchemas,
 } as const;
 
 export const eventSchemas = {
@@ -223,6 +227,8 @@ export const eventSchemas = {
   onStatus: statusSchema,
   /** Settings after any change, from any window. */
   onSettings: settingsViewSchema,
+  ...alertEventSchemas,
+  ...transferEventSchemas,
 } as const;
 
 export type RequestName = keyof typeof requestSchemas;

@@ -1,4 +1,5 @@
 import type { GameInfo, GameRules, RoundPlay, SimBet } from './games/game';
+import type { OutcomeScript } from './outcome-script';
 import { isoSeconds, microsToIso } from '../shared/time';
 import { SeededDice, RoundHasher } from './round-hash';
 import { RowBytes } from './row-bytes';
@@ -28,6 +29,8 @@ export interface Timeline {
   readonly epochMs: number;
   /** Cadence divisor: speed 100 plays 100 rounds in the time of one. */
   readonly speed: number;
+  /** Rounds whose outcome a test chose (outcome-script.ts). */
+  readonly script?: OutcomeScript;
 }
 
 /** One game's history: finalised rounds, oldest first (array position = round number n). */
@@ -184,6 +187,15 @@ export class PlayedRoundLog<P extends RoundPlay> implements RoundLog, Columns {
 
   private play(n: number, previous: P | null): P {
     const hash = this.hasher.hash(n);
+    const script = this.timeline.script;
+    if (script !== undefined && script.covers(this.info.slug, n)) {
+      const playFrom = (candidate: string): P => this.playHash(candidate, previous);
+      return script.choose(this.info.slug, n, hash, playFrom, (play) => ({ units: play.multiplierTenThousandths, raw: this.rules.rawJson(play, 0, 1) }));
+    }
+    return this.playHash(hash, previous);
+  }
+
+  private playHash(hash: string, previous: P | null): P {
     this.dice.reseed(hash);
     return this.rules.play(hash, this.dice, previous);
   }

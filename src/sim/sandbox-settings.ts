@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { canonicalSlug } from '../shared/games';
 import type { RestFaultOptions } from './faults/rest-faults';
+import type { ScriptedRounds } from './outcome-script';
 import type { StreamFaultRates } from './faults/stream-faults';
 import { DEFAULT_SIM_GAMES, findGame, simulatedSlugs } from './games/catalog';
 import type { TickTockGrant } from './ticktock/scopes';
@@ -52,6 +53,8 @@ export interface SandboxOptions {
   cs2AliveIntervalMs?: number;
   /** CS2 matches played at once (each followed by the next); default 2, 0 for none. */
   cs2Matches?: number;
+  /** Rounds (history included) whose outcome a test chooses: see outcome-script.ts and Sandbox.scriptOutcomes. */
+  outcomes?: readonly ScriptedRounds[];
 }
 
 const SIX_HOURS_MS = 6 * 60 * 60 * 1000;

@@ -7,6 +7,7 @@ import { findGame } from './games/catalog';
 import { RestFaults, upstreamErrorJson } from './faults/rest-faults';
 import { SentLog, type SentFrame } from './faults/sent-log';
 import { StreamFaults, type Precision } from './faults/stream-faults';
+import { OutcomeScript, type ScriptedOutcome } from './outcome-script';
 import { RateLimiter, sendErrorJson, sendRateLimited } from './rate-limit';
 import { createRestHandler } from './rest';
 import type { RoundLog, SimRoundRecord } from './round-log';
@@ -25,6 +26,7 @@ export type { FrameFault, Precision, StreamFaultRates } from './faults/stream-fa
 export type { RestFaultOptions } from './faults/rest-faults';
 export type { TickTockGrant } from './ticktock/scopes';
 export type { SandboxFaults, SandboxOptions } from './sandbox-settings';
+export type { ScriptedOutcome, ScriptedRounds } from './outcome-script';
 
 export interface Sandbox {
   /** API root, e.g. 'http://127.0.0.1:41234'; clients append /v1-beta/... */
@@ -77,6 +79,12 @@ export interface Sandbox {
   tierOf(key: string): Tier | undefined;
   /** Called right after each frame is sent to each socket; returns the unsubscribe function. */
   onFrameSent(listener: FrameListener): () => void;
+  /**
+   * Scripting for tests: the rounds of `game` after the one in progress (already decided, as a
+   * real round is before it starts) carry `outcomes` in turn; returns the first one's round number
+   * (its position in rounds(game)).
+   */
+  scriptOutcomes(game: string, outcomes: readonly ScriptedOutcome[]): number;
 }
 
 export interface ServedRequest {
@@ -91,10 +99,11 @@ const LONGEST_TIMER_MS = 60 * 60 * 1000;
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const settings = settle(options);
   const logs = new Map<string, RoundLog>();
+  const script = new OutcomeScript((options.outcomes ?? []).map((scripted) => ({ ...scripted, game: canonicalSlug(scripted.game) })));
   let closing: Promise<void> | null = null;
   const startedAtMs = Date.now();
   for (const slug of settings.games) {
-    const log = (findGame(slug) ?? failUnknown(slug)).openLog(settings);
+    const log = (findGame(slug) ?? failUnknown(slug)).openLog({ ...settings, script });
     log.finishDue(startedAtMs);
     logs.set(slug, log);
   }
@@ -232,6 +241,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     tierOf: (candidate) => keyCheck.find(candidate)?.tier,
     onFrameSent: (listener) => hub.onFrameSent(listener),
+    scriptOutcomes(game, outcomes) {
+      const slug = canonicalSlug(game);
+      const log = logs.get(slug) ?? failUnknown(game);
+      const from = log.records.length + 1;
+      script.add(slug, from, outcomes);
+      return from;
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RequestInput, RequestName, RequestOutput, RoundlogService, Status } from '../../shared/contract';
+import type { Alert } from '../../shared/alerts';
 import type { RoundView } from '../../shared/round';
 import { settingsSchema, type Settings, type SettingsPatch, type SettingsView } from '../../shared/settings';
 import { startRoundlog, type ComposeOptions, type RoundlogCore } from './compose';
@@ -10,6 +11,7 @@ import type { HostMethod } from './service';
 import type { SecretStore } from './settings/secret-store';
 import { overriddenFields, runConfig, type RunOverrides } from './settings/run-config';
 import { SettingsFile } from './settings/settings-file';
+import { createTransferService } from './transfer/transfer-service';
 import { UserFacingError } from './user-facing-error';
 
 // The app above its core: the Electron main process and `roundlog serve` hold one host for their
@@ -54,6 +56,8 @@ export async function startHost(options: HostOptions): Promise<RoundlogHost> {
   const rounds = new Emitter<RoundView[]>();
   const status = new Emitter<Status>();
   const settingsPushed = new Emitter<SettingsView>();
+  // Alerts are the running core's; subscribers stay attached across a restart of the core.
+  const alerts = new Emitter<Alert>();
   let detach = attach(core);
   /** Set while one core is replaced by the next; requests wait for it. */
   let switching: Promise<void> | null = null;
@@ -63,9 +67,11 @@ export async function startHost(options: HostOptions): Promise<RoundlogHost> {
   function attach(running: RoundlogCore): () => void {
     const offRounds = running.service.onRounds((batch) => rounds.emit(batch));
     const offStatus = running.service.onStatus((next) => status.emit(next));
+    const offAlert = running.service.onAlert((alert) => alerts.emit(alert));
     return () => {
       offRounds();
       offStatus();
+      offAlert();
     };
   }
 
@@ -179,6 +185,17 @@ export async function startHost(options: HostOptions): Promise<RoundlogHost> {
       const requests: CoreRequests = (await running()).service;
       return requests[name](input);
     };
+  // Exports go through the running core's history file, with whatever it has received committed first.
+  const transfer = createTransferService({
+    dataDir: options.dataDir,
+    historyFile: async () => {
+      const current = await running();
+      await current.flush();
+      return current.databaseFile;
+    },
+    ...(options.composeOptions?.nativeBinding ? { nativeBinding: options.composeOptions.nativeBinding } : {}),
+    log,
+  });
   const service: RoundlogService = {
     getStatus: forward('getStatus'),
     getRecentRounds: forward('getRecentRounds'),
@@ -208,6 +225,15 @@ export async function startHost(options: HostOptions): Promise<RoundlogHost> {
     onRounds: (listener) => rounds.on(listener),
     onStatus: (listener) => status.on(listener),
     onSettings: (listener) => settingsPushed.on(listener),
+    listAlertRules: forward('listAlertRules'),
+    saveAlertRule: forward('saveAlertRule'),
+    deleteAlertRule: forward('deleteAlertRule'),
+    getAlertFeed: forward('getAlertFeed'),
+    markAlertsRead: forward('markAlertsRead'),
+    onAlert: (listener) => alerts.on(listener),
+    startExport: transfer.startExport,
+    cancelExport: transfer.cancelExport,
+    onExportProgress: transfer.onExportProgress,
   };
 
   return {
@@ -218,6 +244,7 @@ export async function startHost(options: HostOptions): Promise<RoundlogHost> {
     close: async () => {
       if (closed) return;
       closed = true;
+      await transfer.dispose();
       await updates;
       while (switching !== null) await switching;
       detach();

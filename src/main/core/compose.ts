@@ -4,6 +4,7 @@ import { startSandbox, type Sandbox, type SandboxOptions } from '../../sim/serve
 import type { RoundlogConfig } from './config';
 import { demoUniverse } from './demo-universe';
 import { createService, type CoreService } from './service';
+import { AlertCenter } from './alerts/alert-center';
 import { ChartSeriesReader } from './browse/chart-series';
 import { HistoryBrowser } from './browse/history-browser';
 import { historyBytes } from './history-file';
@@ -46,6 +47,8 @@ export interface ComposeOptions {
   readonly exactStatsWorker?: URL;
   /** Recorder tuning; tests shrink pages to exercise paging and drop the overlap to expose gaps. */
   readonly recorder?: Pick<RecorderOptions, 'pageSize' | 'overlapMs' | 'restLagMs' | 'clockWatch'>;
+  /** The alerts' policy clock (cooldowns, quiet hours), ms; tests move it instead of sleeping. */
+  readonly alertClock?: () => number;
 }
 
 /** The one composition root: the Electron main process, every CLI command and the tests call it. */
@@ -84,6 +87,14 @@ export async function startRoundlog(config: RoundlogConfig, options: ComposeOpti
     ...(config.paused ? { paused: config.paused } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
+  // Alerts hear the writer's commits before the recorder starts, so no committed round is missed.
+  const alerts = new AlertCenter({
+    db,
+    history,
+    ...(options.alertClock ? { clock: options.alertClock } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  alerts.listen(writer);
   const stats = new StatsEngine(db, history);
   const exact = new ExactStatsRunner(options.exactStatsWorker ?? null, db);
   const service = createService({
@@ -117,6 +128,7 @@ export async function startRoundlog(config: RoundlogConfig, options: ComposeOpti
       db.pragma('wal_checkpoint(TRUNCATE)');
       return { bytesBefore, bytesAfter: historyBytes(databaseFile) };
     },
+    alerts,
   });
   recorder.start();
 
@@ -140,6 +152,7 @@ export async function startRoundlog(config: RoundlogConfig, options: ComposeOpti
       rest.close();
       writer.flush();
       writer.dispose();
+      alerts.dispose();
       service.dispose();
       exact.dispose();
       db.close();

@@ -1,3 +1,4 @@
+import type { AlertCenter } from './alerts/alert-center';
 import type { ChartSeriesReader } from './browse/chart-series';
 import type { HistoryBrowser } from './browse/history-browser';
 import type { Completeness, GameStatus, RequestInput, RequestOutput, RoundlogService, Status } from '../../shared/contract';
@@ -16,7 +17,9 @@ import type { GameSync } from './sync/game-sync';
 import type { Recorder } from './sync/recorder';
 
 /** The requests and events the app host answers itself, above whichever core is running. */
-export type HostMethod = 'getSettings' | 'updateSettings' | 'onSettings';
+export type HostMethod = 'getSettings' | 'updateSettings' | 'onSettings' | TransferMethod;
+/** Exports read the history file through their own snapshot, so they outlive a core restart (transfer/transfer-service.ts). */
+export type TransferMethod = 'startExport' | 'cancelExport' | 'onExportProgress';
 /** The contract as one composed core answers it. */
 export type CoreService = Omit<RoundlogService, HostMethod>;
 
@@ -36,6 +39,8 @@ export interface ServiceDeps {
   readonly chart: ChartSeriesReader;
   /** VACUUM and checkpoint the history file; sizes in bytes before and after. */
   readonly compact: () => Promise<{ bytesBefore: number; bytesAfter: number }>;
+  /** Alert rules, the feed, and alerts as they fire. */
+  readonly alerts: AlertCenter;
 }
 
 /** Status pushes are coalesced: a burst of commits yields one. */
@@ -163,6 +168,15 @@ export function createService(deps: ServiceDeps): CoreService & { dispose(): voi
       await writer.idle();
       return deps.compact();
     },
+    listAlertRules: async () => deps.alerts.listRules(),
+    saveAlertRule: async (rule) => deps.alerts.saveRule(rule),
+    deleteAlertRule: async ({ id }) => {
+      deps.alerts.deleteRule(id);
+      return null;
+    },
+    getAlertFeed: async ({ beforeId, limit }) => deps.alerts.feed(beforeId, limit),
+    markAlertsRead: async ({ throughId }) => deps.alerts.markRead(throughId),
+    onAlert: (listener) => deps.alerts.onAlert(listener),
     onRounds: (listener) => rounds.on(listener),
     onStatus: (listener) => status.on(listener),
     dispose: () => {

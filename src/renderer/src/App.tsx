@@ -9,6 +9,9 @@ import type { Bridge } from './bridge/bridge';
 import { AppHeader } from './components/AppHeader';
 import { TransportNotice } from './components/TransportNotice';
 import { useLiveState } from './live/useLiveState';
+import { AlertsScreen } from './screens/alerts/AlertsScreen';
+import { useAlertDelivery } from './screens/alerts/alertDelivery';
+import { useUnreadAlerts } from './screens/alerts/useUnreadAlerts';
 import { GameScreen } from './screens/game/GameScreen';
 import { HistoryScreen } from './screens/history/HistoryScreen';
 import { OverviewScreen } from './screens/overview/OverviewScreen';
@@ -23,6 +26,8 @@ export function App({ bridge }: { readonly bridge: Bridge }) {
   const showHelp = useCallback(() => setHelp(true), []);
   const hideHelp = useCallback(() => setHelp(false), []);
   useShortcuts(route, navigate, showHelp);
+  useAlertDelivery(bridge.service);
+  const unreadAlerts = useUnreadAlerts(bridge.service, route.screen === 'alerts');
   const theme = settings?.settings.theme ?? 'dark';
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -37,7 +42,7 @@ export function App({ bridge }: { readonly bridge: Bridge }) {
   return (
     <AppContext.Provider value={context}>
       <div className={outOfContact ? 'app app--out-of-contact' : 'app'}>
-        <AppHeader status={live.status} outOfContact={outOfContact} route={route} navigate={navigate} />
+        <AppHeader status={live.status} outOfContact={outOfContact} route={route} navigate={navigate} unreadAlerts={unreadAlerts} />
         <TransportNotice transport={live.transport} />
         <main className="app-main" id="main">
           {live.problem === null ? null : (
@@ -64,5 +69,7 @@ function screenOf(route: Route) {
       return <HistoryScreen key={route.game} />;
     case 'settings':
       return <SettingsScreen />;
+    case 'alerts':
+      return <AlertsScreen />;
   }
 }

@@ -12,28 +12,32 @@ export interface SecretStore {
 }
 
 /**
+ * A key kept in a file: null when there is none; refused when others may read it (ssh's rule).
+ * Synchronous, so the command line can read `--api-key-file` while it checks its flags.
+ */
+export function readKeyFile(path: string): string | null {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) {
+    throw new UserFacingError('key_file_exposed', `${path} can be read by other users; run "chmod 600 ${path}" and start again.`);
+  }
+  const key = text.trim();
+  return key === '' ? null : key;
+}
+
+/**
  * `roundlog serve` (no OS keychain in a terminal): a file only its owner may read (0600), the
  * convention of ssh keys and CLI credentials. A file others can read is refused, not trusted.
  */
 export function fileSecretStore(path: string): SecretStore {
   return {
     protection: 'kept in a file only your user can read (0600), not encrypted',
-    read: async () => {
-      let text: string;
-      try {
-        text = readFileSync(path, 'utf8');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw error;
-      }
-      if (process.platform !== 'win32') {
-        if ((statSync(path).mode & 0o077) !== 0) {
-          throw new UserFacingError('key_file_exposed', `${path} can be read by other users; run "chmod 600 ${path}" and start again.`);
-        }
-      }
-      const key = text.trim();
-      return key === '' ? null : key;
-    },
+    read: async () => readKeyFile(path),
     write: async (secret) => {
       if (secret === null) {
         rmSync(path, { force: true });

@@ -140,6 +140,38 @@ export const MIGRATIONS: readonly Migration[] = [
   (db) => {
     db.exec('CREATE INDEX rounds_by_multiplier ON rounds (game_id, multiplier_value)');
   },
+  // 5: alerts (src/main/core/alerts/). A rule is kept as its JSON text, read back through the
+  // shared schema; AUTOINCREMENT so a deleted rule's id is never given to a new rule, whose
+  // alerts would then collide with the old one's. UNIQUE (rule_id, game_id, round_id) is what
+  // makes an alert fire at most once per round, across restarts and re-delivered backfills. An
+  // alert outlives its rule (no foreign key to it): the feed keeps what was said.
+  (db) => {
+    db.exec(`
+      CREATE TABLE alert_rules (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        rule_json TEXT NOT NULL,
+        created_us INTEGER NOT NULL,
+        updated_us INTEGER NOT NULL
+      );
+      CREATE TABLE alert_events (
+        id INTEGER PRIMARY KEY,
+        rule_id INTEGER NOT NULL,
+        game_id INTEGER NOT NULL REFERENCES games(id),
+        round_id TEXT NOT NULL,
+        round_us INTEGER NOT NULL,
+        fired_us INTEGER NOT NULL,
+        muted INTEGER NOT NULL,
+        live INTEGER NOT NULL,
+        read INTEGER NOT NULL DEFAULT 0,
+        -- The alert as it was shown (title, sentence, rule name), so the feed never re-words history.
+        alert_json TEXT NOT NULL,
+        UNIQUE (rule_id, game_id, round_id)
+      );
+      -- A drought rule's last alert per game, read at start to know whether it already fired.
+      CREATE INDEX alert_events_by_rule ON alert_events (rule_id, game_id, round_us);
+      CREATE INDEX alert_events_unread ON alert_events (read) WHERE read = 0;
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -6,7 +6,8 @@ export type Route =
   | { readonly screen: 'overview' }
   | { readonly screen: 'game'; readonly game: string }
   | { readonly screen: 'history'; readonly game: string; readonly roundId: string | null }
-  | { readonly screen: 'settings' };
+  | { readonly screen: 'settings' }
+  | { readonly screen: 'alerts' };
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -14,6 +15,7 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   const [screen, game, roundId] = parts;
   if (screen === 'settings') return { screen: 'settings' };
+  if (screen === 'alerts') return { screen: 'alerts' };
   if ((screen === 'game' || screen === 'history') && game !== undefined && SLUG.test(game)) {
     return screen === 'game' ? { screen, game } : { screen, game, roundId: roundId === undefined || roundId === '' ? null : roundId };
   }
@@ -26,6 +28,8 @@ export function formatRoute(route: Route): string {
       return '#/';
     case 'settings':
       return '#/settings';
+    case 'alerts':
+      return '#/alerts';
     case 'game':
       return `#/game/${route.game}`;
     case 'history':

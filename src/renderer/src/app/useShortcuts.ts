@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
 import type { Route } from './route';
 
-/** Single keys, ignored while typing in a field: o overview, s settings, d dashboard, h history. */
+/** Single keys, ignored while typing in a field: o overview, s settings, a alerts, d dashboard, h history. */
 export const SHORTCUTS: readonly { readonly key: string; readonly does: string }[] = [
   { key: 'o', does: 'Overview' },
   { key: 'd', does: "This game's dashboard" },
   { key: 'h', does: "This game's history" },
   { key: 's', does: 'Settings' },
+  { key: 'a', does: 'Alerts' },
   { key: 'Esc', does: 'Back to the overview' },
   { key: '?', does: 'These shortcuts' },
 ];
@@ -26,6 +27,7 @@ export function useShortcuts(route: Route, navigate: (route: Route) => void, sho
       let next: Route | null = null;
       if (event.key === 'o' || event.key === 'Escape') next = { screen: 'overview' };
       else if (event.key === 's') next = { screen: 'settings' };
+      else if (event.key === 'a') next = { screen: 'alerts' };
       else if (event.key === 'd' && game !== null) next = { screen: 'game', game };
       else if (event.key === 'h' && game !== null) next = { screen: 'history', game, roundId: null };
       if (next === null) return;

@@ -70,7 +70,7 @@ export function socketBridge(options: SocketBridgeOptions): Bridge {
   const report = options.report ?? reportToConsole;
 
   const transportListeners = new Set<() => void>();
-  const listeners: Listeners = { onRounds: new Set(), onStatus: new Set(), onSettings: new Set() };
+  const listeners: Listeners = { onRounds: new Set(), onStatus: new Set(), onSettings: new Set(), onAlert: new Set(), onExportProgress: new Set() };
   const pending = new Map<number, PendingRequest>();
   let transport: TransportStatus = { state: token === null ? 'token-missing' : 'connecting', attempt: 0 };
   let socket: RpcSocket | null = null;
@@ -257,9 +257,18 @@ export function socketBridge(options: SocketBridgeOptions): Bridge {
     getSettings: (input) => request('getSettings', input),
     updateSettings: (input) => request('updateSettings', input),
     compactHistory: (input) => request('compactHistory', input),
+    startExport: (input) => request('startExport', input),
+    cancelExport: (input) => request('cancelExport', input),
     onRounds: (listener) => listen('onRounds', listener),
     onStatus: (listener) => listen('onStatus', listener),
     onSettings: (listener) => listen('onSettings', listener),
+    listAlertRules: (input) => request('listAlertRules', input),
+    saveAlertRule: (input) => request('saveAlertRule', input),
+    deleteAlertRule: (input) => request('deleteAlertRule', input),
+    getAlertFeed: (input) => request('getAlertFeed', input),
+    markAlertsRead: (input) => request('markAlertsRead', input),
+    onAlert: (listener) => listen('onAlert', listener),
+    onExportProgress: (listener) => listen('onExportProgress', listener),
   };
 
   if (token !== null) dial(token);

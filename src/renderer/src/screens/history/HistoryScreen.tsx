@@ -7,6 +7,7 @@ import { HistoryTable } from './HistoryTable';
 import { formatRoundCount, localInputToIso } from './historyFormat';
 import { draftQuery, EMPTY_DRAFT, type HistoryDraft } from './historyDraft';
 import { RoundDetailDialog } from './RoundDetailDialog';
+import { ExportDialog } from './ExportDialog';
 import { clampTop, type ScrollGeometry } from './scaledScroll';
 import { useHistoryRows } from './useHistoryRows';
 import './history.css';
@@ -37,6 +38,7 @@ export function HistoryScreen() {
   const [topRow, setTopRow] = useState(0);
   const [selected, setSelected] = useState(0);
   const [jumpProblem, setJumpProblem] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
   const geometryRef = useRef<ScrollGeometry | null>(null);
   const topRowRef = useRef(topRow);
   topRowRef.current = topRow;
@@ -92,9 +94,14 @@ export function HistoryScreen() {
             {rows.total === null ? (unknownGame ? formatRoundCount(0) : 'Counting…') : formatRoundCount(rows.total)}
           </p>
         </div>
-        <button type="button" className="history-button history-button--quiet" onClick={() => navigate({ screen: 'game', game })}>
-          Dashboard
-        </button>
+        <div className="history-screen__actions">
+          <button type="button" className="history-button history-button--quiet" onClick={() => setExporting(true)} data-testid="history-export">
+            Export…
+          </button>
+          <button type="button" className="history-button history-button--quiet" onClick={() => navigate({ screen: 'game', game })}>
+            Dashboard
+          </button>
+        </div>
       </header>
       <HistoryFilters game={game} draft={draft} onDraft={setDraft} problem={'problem' in asked ? asked.problem : jumpProblem} onJump={(time) => void jump(time)} />
       {rows.error !== null && !unknownGame ? (
@@ -121,6 +128,7 @@ export function HistoryScreen() {
         />
       )}
       {openRoundId === null ? null : <RoundDetailDialog service={service} game={game} roundId={openRoundId} onClose={close} />}
+      {exporting ? <ExportDialog service={service} game={game} gameName={title} onClose={() => setExporting(false)} /> : null}
     </section>
   );
 }

@@ -1,3 +1,5 @@
+import { keepTabInside } from '../../components/modal/focusTrap';
+import '../../components/modal/modal.css';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { RoundlogService } from '../../../../shared/contract';
 import type { BonusDetail, RoundDetail } from '../../../../shared/round-detail';
@@ -15,7 +17,6 @@ interface RoundDetailDialogProps {
   readonly onClose: () => void;
 }
 
-const FOCUSABLE = 'button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
 
 export function RoundDetailDialog({ service, game, roundId, onClose }: RoundDetailDialogProps) {
   const [detail, setDetail] = useState<RoundDetail | null>(null);
@@ -54,18 +55,7 @@ export function RoundDetailDialog({ service, game, roundId, onClose }: RoundDeta
       onClose();
       return;
     }
-    if (event.key !== 'Tab' || dialog.current === null) return;
-    const focusable = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((element) => !element.hasAttribute('disabled'));
-    if (focusable.length === 0) return;
-    const first = focusable[0] as HTMLElement;
-    const last = focusable[focusable.length - 1] as HTMLElement;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
+    keepTabInside(event, dialog.current);
   };
 
   const copy = () => {
@@ -87,10 +77,10 @@ export function RoundDetailDialog({ service, game, roundId, onClose }: RoundDeta
 
   const round = detail?.round;
   return (
-    <div className="round-detail__backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
+    <div className="modal__backdrop" onMouseDown={(event) => event.target === event.currentTarget && onClose()}>
       <div
         ref={dialog}
-        className="round-detail"
+        className="modal round-detail"
         role="dialog"
         aria-modal="true"
         aria-labelledby="round-detail-title"

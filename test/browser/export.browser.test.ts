@@ -1,0 +1,110 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoHistoryFile } from '../../src/main/core/history-file';
+import { openDatabase } from '../../src/main/core/store/database';
+import { hasChromium, launchChromium, SCREENS_DIR, watchProblems } from '../support/chromium';
+import { queryHistory } from '../support/history';
+import { startServedApp, type ServedApp } from '../support/serve-app';
+import { writeRounds } from '../support/synthetic-history';
+import { useTempDir } from '../support/temp-dir';
+
+// The export dialog of the history browser in real Chromium against `roundlog serve`: choose a
+// format, watch the progress, see where the file went (the app chose the path), and cancel a long
+// export without leaving a file behind. The demo history holds 600,000 synthetic Stake Crash
+// rounds before the sandbox's own, so that an export of all of it runs long enough to cancel.
+
+const SEED = '5eed0000e4b0f7ed';
+const SANDBOX_FIRST_INDEX = 7_393_228_772_258_000_000n;
+const SYNTHETIC_ROUNDS = 600_000;
+
+describe.runIf(hasChromium)('the export dialog in a browser', () => {
+  let dir: ReturnType<typeof useTempDir>;
+  let app: ServedApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dir = useTempDir();
+    const epochMs = Date.now() - 5 * 60_000;
+    writeFileSync(join(dir.path, 'sandbox.json'), JSON.stringify({ seed: SEED, epochMs }));
+    const db = openDatabase(demoHistoryFile(dir.path, SEED));
+    writeRounds(db, { count: SYNTHETIC_ROUNDS, endUs: (epochMs - 60_000) * 1000, firstIndex: SANDBOX_FIRST_INDEX - BigInt(SYNTHETIC_ROUNDS) });
+    db.close();
+    app = await startServedApp({ dataDir: dir.path, sandbox: { speed: 40, epochMs } });
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    dir?.remove();
+  });
+
+  const exportsDir = (): string => join(dir.path, 'exports');
+
+  it('exports the last 24 hours to Parquet and shows the file the app wrote', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const problems = watchProblems(page);
+    await page.goto(app.serve.url);
+    await page.evaluate(() => {
+      window.location.hash = '#/history/stake-crash';
+    });
+    await page.getByTestId('history-row').first().waitFor({ timeout: 30_000 });
+    await page.getByTestId('history-export').click();
+    const dialog = page.getByTestId('export-dialog');
+    await dialog.waitFor();
+    expect(await dialog.getAttribute('aria-modal')).toBe('true');
+    expect(await page.getByTestId('export-import-hint').textContent()).toMatch(/roundlog import FILE/);
+    await page.getByTestId('export-range').selectOption('24h');
+    await dialog.getByText('Parquet', { exact: true }).click();
+    await page.screenshot({ path: `${SCREENS_DIR}/export-dialog-dark.png` });
+
+    await page.getByTestId('export-start').click();
+    const path = page.getByTestId('export-path');
+    await path.waitFor({ timeout: 60_000 });
+    const file = (await path.textContent())!;
+    expect(dirname(file)).toBe(exportsDir());
+    expect(file).toMatch(/stake-crash_last-24h-to-\d{8}T\d{6}Z\.parquet$/);
+    expect(readFileSync(file).subarray(0, 4).toString()).toBe('PAR1');
+    const n = queryHistory<{ n: number }>(
+      app.core.databaseFile,
+      "SELECT count(*) AS n FROM rounds WHERE game_id = (SELECT id FROM games WHERE slug = 'stake-crash') AND finalized_us >= ?",
+      (Date.now() - 24 * 3_600_000 - 60_000) * 1000,
+    )[0]!.n;
+    const written = Number((await page.getByTestId('export-status').textContent())!.match(/([\d,]+) rounds? exported/)![1]!.replaceAll(',', ''));
+    // The export is a snapshot taken when it began: within the minute of rounds recorded meanwhile.
+    expect(written).toBeGreaterThan(0);
+    expect(Math.abs(written - n)).toBeLessThan(200);
+    await page.screenshot({ path: `${SCREENS_DIR}/export-done-dark.png` });
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it('cancels a long export, which then leaves no file', async () => {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 700 } });
+    const problems = watchProblems(page);
+    await page.goto(app.serve.url);
+    await page.evaluate(() => {
+      window.location.hash = '#/history/stake-crash';
+      document.documentElement.dataset.theme = 'light';
+    });
+    await page.getByTestId('history-row').first().waitFor({ timeout: 30_000 });
+    await page.getByTestId('history-export').click();
+    await page.getByTestId('export-dialog').waitFor();
+    const before = new Set(existsSync(exportsDir()) ? readdirSync(exportsDir()) : []);
+    await page.getByTestId('export-start').click();
+    const cancel = page.getByTestId('export-cancel');
+    await cancel.waitFor();
+    await expect.poll(async () => Number(await page.getByTestId('export-progress').getAttribute('value')), { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SCREENS_DIR}/export-running-light.png` });
+    await cancel.click();
+    const status = page.getByTestId('export-status');
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 20_000 }).toBe('cancelled');
+    expect(await status.textContent()).toContain('The export was cancelled; no file was written.');
+    expect(readdirSync(exportsDir()).filter((name) => !before.has(name))).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('export-dialog').waitFor({ state: 'detached' });
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 90_000);
+});
