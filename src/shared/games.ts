@@ -69,3 +69,8 @@ export function isCrashLike(kind: GameKind): boolean {
 
 /** The games a new user tracks before choosing: one crash game and one game show. */
 export const DEFAULT_GAMES: readonly string[] = ['stake-crash', 'crazytime'];
+
+/** How a game is named to a person: its provider and name, e.g. "Stake Crash", "Evolution Crazy Time". */
+export function gameTitle(game: { readonly provider: string; readonly name: string }): string {
+  return `${game.provider} ${game.name}`;
+}

@@ -33,6 +33,8 @@ export const settingsSchema = z
     theme: z.enum(THEMES),
     /** False until the first-run screen was dismissed. */
     firstRunDone: z.boolean(),
+    /** Desktop app only: start when the user logs in, in the tray with the window hidden. */
+    startAtLogin: z.boolean(),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
@@ -84,4 +86,5 @@ export const DEFAULT_SETTINGS: Settings = {
   paused: [],
   theme: 'dark',
   firstRunDone: false,
+  startAtLogin: false,
 };

@@ -82,7 +82,7 @@ describe.runIf(hasChromium)('game dashboards in a browser', () => {
 
     // The live chart draws, then a drag zooms it into a fixed span; Live returns to following.
     const chart = page.getByTestId('live-chart');
-    await expect.poll(() => page.getByTestId('chart-rounds').textContent(), { timeout: 15_000 }).not.toMatch(/^0 rounds/);
+    await expect.poll(() => page.getByTestId('chart-rounds').textContent(), { timeout: 30_000 }).not.toMatch(/^0 rounds/);
     const before = await page.getByTestId('chart-rounds').textContent();
     const liveCount = Number(before?.replace(/\D/g, ''));
     // A round committed after the chart loaded is appended while following.

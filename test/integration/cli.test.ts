@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { chmodSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -69,4 +69,37 @@ describe('the commands', () => {
     expect(await badCommand.exit).toBe(2);
     expect(badCommand.output()).toMatch(/unknown command "dance"/);
   }, 30_000);
+});
+
+describe('roundlog serve, locked down', () => {
+  it('listens on loopback only, unless --host asks for more, and then warns', async () => {
+    dir = useTempDir();
+    const local = run(['bin/roundlog.js', 'serve', '--data-dir', join(dir.path, 'a'), '--history', '10m']);
+    await waitForOutput(local.output, /Open http:\/\/127\.0\.0\.1:\d+\/#token=/, 60_000);
+    expect(local.output()).not.toMatch(/WARNING/);
+    const wide = run(['bin/roundlog.js', 'serve', '--host', '0.0.0.0', '--data-dir', join(dir.path, 'b'), '--history', '10m']);
+    await waitForOutput(wide.output, /Open http:\/\/0\.0\.0\.0:\d+\/#token=/, 60_000);
+    expect(wide.output()).toMatch(/WARNING: serving on 0\.0\.0\.0: anyone who can reach this address/);
+  }, 90_000);
+
+  it('takes the key from a file only its owner can read, refuses one others can, and never prints it', async () => {
+    dir = useTempDir();
+    const keyFile = join(dir.path, 'key');
+    const key = 'ts_live_from_a_file_91fe';
+    writeFileSync(keyFile, `${key}\n`, { mode: 0o644 });
+    chmodSync(keyFile, 0o644);
+    const exposed = run(['bin/roundlog.js', 'serve', '--api-key-file', keyFile, '--base-url', 'http://127.0.0.1:1', '--data-dir', dir.path]);
+    expect(await exposed.exit).toBe(2);
+    expect(exposed.output()).toContain(`${keyFile} can be read by other users; run "chmod 600 ${keyFile}"`);
+    chmodSync(keyFile, 0o600);
+    const served = run(['bin/roundlog.js', 'serve', '--api-key-file', keyFile, '--base-url', 'http://127.0.0.1:1', '--data-dir', dir.path]);
+    await waitForOutput(served.output, /Open http:\/\/127\.0\.0\.1:\d+\/#token=/, 60_000);
+    expect(served.output()).toMatch(/TrackerSino at http:\/\/127\.0\.0\.1:1/);
+    expect(served.output()).not.toContain(key);
+    const typed = run(['bin/roundlog.js', 'serve', '--api-key', key, '--base-url', 'http://127.0.0.1:1', '--data-dir', join(dir.path, 'typed')]);
+    await waitForOutput(typed.output, /--api-key shows the key to every user of this machine in the process list/, 60_000);
+    const both = run(['bin/roundlog.js', 'sync', '--api-key', key, '--api-key-file', keyFile]);
+    expect(await both.exit).toBe(2);
+    expect(both.output()).toMatch(/give --api-key or --api-key-file, not both/);
+  }, 90_000);
 });

@@ -8,8 +8,9 @@ import { startServedApp, type ServedApp } from '../support/serve-app';
 // `roundlog serve` is reachable by anything on this machine: every socket must prove it is ours.
 
 let app: ServedApp;
+const logged: string[] = [];
 beforeAll(async () => {
-  app = await startServedApp();
+  app = await startServedApp({ serveLog: (message) => logged.push(message) });
 });
 afterAll(async () => {
   await app.close();
@@ -77,6 +78,7 @@ describe('roundlog serve', () => {
   it('answers only to its own host name, so a rebinding page elsewhere cannot read it', async () => {
     expect(await rawGet('/', 'evil.example:80')).toBe(421);
     expect(await rawGet('/', `localhost:${app.serve.port}`)).toBe(200);
+    expect(logged).toContainEqual(expect.stringMatching(/^refused a request for host evil\.example:80 from /));
   });
 
   it('refuses a socket without the token, with a wrong one, or from a foreign origin', async () => {
@@ -84,6 +86,9 @@ describe('roundlog serve', () => {
     expect((await dial({ token: 'guess' })).status).toBe(401);
     expect((await dial({ origin: 'https://evil.example' })).status).toBe(403);
     expect((await dial({ origin: '' })).status).toBe(403);
+    expect(logged.filter((line) => line.startsWith('refused a socket')).map((line) => line.replace(/^refused a socket from \S+: /, ''))).toEqual(
+      expect.arrayContaining(['missing or wrong token', 'foreign origin https://evil.example', 'no Origin header']),
+    );
   });
 
   it('answers the contract’s requests and pushes committed rounds', async () => {
@@ -116,6 +121,7 @@ describe('roundlog serve', () => {
     socket!.send(JSON.stringify({ id: 6, method: 'getStatus', input: {} }));
     await nextMessage(socket!, (m) => m.type === 'result' && m.id === 6);
     expect(errors.map((e) => (e.type === 'error' ? e.error.code : ''))).toEqual(['bad_message', 'bad_message', 'invalid_input', 'invalid_input']);
+    expect(logged).toEqual(expect.arrayContaining(['refused a message: malformed JSON', 'refused a message: not a request of the contract', 'refused getRecentRounds: its input does not fit the contract']));
     socket!.close();
   });
 
@@ -124,5 +130,6 @@ describe('roundlog serve', () => {
     const closed = new Promise<number>((resolve) => socket!.on('close', (code) => resolve(code)));
     socket!.send(JSON.stringify({ id: 7, method: 'getStatus', input: { pad: 'x'.repeat(64 * 1024) } }));
     expect(await closed).toBe(1009);
+    expect(logged).toContainEqual(expect.stringMatching(/^socket error: .*[Mm]ax payload size exceeded/));
   });
 });

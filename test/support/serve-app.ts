@@ -30,6 +30,8 @@ export interface ServedAppOptions {
   /** Start on this folder instead of a new temporary one (kept after close). */
   readonly dataDir?: string;
   readonly sandbox?: SandboxOptions;
+  /** Receives what serve logs (refusals); default: nothing. */
+  readonly serveLog?: (message: string) => void;
 }
 
 /** `roundlog serve` as the CLI runs it: the host over the embedded sandbox (sped up), a real history file, loopback. */
@@ -45,7 +47,7 @@ export async function startServedApp(options: ServedAppOptions = {}): Promise<Se
   const sandbox: SandboxOptions = { speed: 40, epochMs: Date.now() - 5 * 60_000, ...options.sandbox };
   const start = async (): Promise<{ host: RoundlogHost; serve: ServeHandle }> => {
     const host = await startHost({ dataDir, secrets: fileSecretStore(join(dataDir, 'api-key')), composeOptions: { sandbox }, log: () => {} });
-    const serve = await startServe({ service: host.service, rendererDir: RENDERER_DIR, log: () => {} });
+    const serve = await startServe({ service: host.service, rendererDir: RENDERER_DIR, log: options.serveLog ?? (() => {}) });
     return { host, serve };
   };
   let running = await start();

@@ -3,21 +3,30 @@ import { EVENT_NAMES, eventChannel, REQUEST_NAMES, requestChannel, type Roundlog
 import { dispatchRequest, type DispatchResult } from '../core/dispatch';
 import { APP_ORIGIN } from './app-protocol';
 
-/** Only the app's own top frame may call the service; anything else (an injected frame) is refused. */
-function fromAppFrame(event: IpcMainInvokeEvent): boolean {
+/**
+ * Only the app window's own top frame, showing the app, may call the service: another window, an
+ * injected subframe or a page the window was somehow sent to is refused.
+ */
+function fromAppFrame(event: IpcMainInvokeEvent, window: BrowserWindow): boolean {
   const frame = event.senderFrame;
-  return frame !== null && frame.parent === null && frame.url.startsWith(`${APP_ORIGIN}/`);
+  return !window.isDestroyed() && event.sender.id === window.webContents.id && frame !== null && frame.parent === null && frame.url.startsWith(`${APP_ORIGIN}/`);
 }
 
-/** Adapts the service to ipcMain: one handler per request of the contract, one channel per event. */
-export function registerIpc(service: RoundlogService, window: BrowserWindow): () => void {
+/**
+ * Adapts the service to ipcMain: one handler per request of the contract, one channel per event.
+ * Every input is validated against the contract's schema by dispatchRequest before the core sees it.
+ */
+export function registerIpc(service: RoundlogService, window: BrowserWindow, log: (message: string) => void): () => void {
   for (const name of REQUEST_NAMES) {
     ipcMain.handle(requestChannel(name), async (event, input: unknown): Promise<DispatchResult> => {
-      if (!fromAppFrame(event)) {
-        console.warn(`roundlog: refused ${name} from ${event.senderFrame?.url ?? 'an unknown frame'}`);
+      if (!fromAppFrame(event, window)) {
+        log(`refused ${name} from ${event.senderFrame?.url.slice(0, 120) ?? 'an unknown frame'}`);
         return { ok: false, error: { code: 'forbidden', message: 'Refused: not the Roundlog window.' } };
       }
-      return dispatchRequest(service, name, input);
+      const result = await dispatchRequest(service, name, input);
+      // Only the method: the input may hold a key being saved.
+      if (!result.ok && result.error.code === 'invalid_input') log(`refused ${name}: its input does not fit the contract`);
+      return result;
     });
   }
   const disposers = EVENT_NAMES.map((event) =>

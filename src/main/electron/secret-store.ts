@@ -9,7 +9,7 @@ import { UserFacingError } from '../core/user-facing-error';
  * API, as ciphertext in the data folder. Refuses to store when the OS offers no encryption, and
  * says so loudly when Linux has only the plain-text backend.
  */
-export async function safeStorageSecretStore(path: string): Promise<SecretStore> {
+export async function safeStorageSecretStore(path: string, log: (message: string) => void): Promise<SecretStore> {
   const available = await safeStorage.isAsyncEncryptionAvailable();
   const backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null;
   const plainText = backend === 'basic_text' || backend === 'unknown';
@@ -18,6 +18,7 @@ export async function safeStorageSecretStore(path: string): Promise<SecretStore>
     : plainText
       ? 'WARNING: no keyring was found (libsecret or kwallet); the key is only obfuscated on disk'
       : 'encrypted by the operating system keychain';
+  if (!available || plainText) log(`API key storage: ${protection}`);
   return {
     protection,
     read: async () => {

@@ -51,8 +51,14 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
 
   async function handleHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
     // Host check: a DNS-rebinding page on another name cannot read the app through this port.
-    if (!allowedHosts.has(request.headers.host ?? '')) return refuse(response, 421, 'wrong host');
-    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'method not allowed');
+    if (!allowedHosts.has(request.headers.host ?? '')) {
+      log(`refused a request for host ${String(request.headers.host).slice(0, 80)} from ${request.socket.remoteAddress ?? '?'}`);
+      return refuse(response, 421, 'wrong host');
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      log(`refused a ${String(request.method).slice(0, 20)} request`);
+      return refuse(response, 405, 'method not allowed');
+    }
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     const file = await readStaticFile(options.rendererDir, path);
     if (!file) return refuse(response, 404, 'not found');
@@ -77,7 +83,8 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path !== '/rpc') return reject(403, `unknown path ${path.slice(0, 60)}`);
     if (!allowedHosts.has(request.headers.host ?? '')) return reject(403, 'wrong host');
-    if (!allowedOrigins.has(request.headers.origin ?? '')) return reject(403, `foreign origin ${String(request.headers.origin).slice(0, 80)}`);
+    const origin = request.headers.origin;
+    if (!allowedOrigins.has(origin ?? '')) return reject(403, origin === undefined ? 'no Origin header' : `foreign origin ${origin.slice(0, 80)}`);
     if (!presentsToken(request.headers['sec-websocket-protocol'], token)) return reject(401, 'missing or wrong token');
     sockets.handleUpgrade(request, socket, head, (ws) => attach(ws));
   });
@@ -109,9 +116,11 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
       const message = clientMessageSchema.safeParse(value);
       if (!message.success) return refuseMessage('not a request of the contract');
       const { id, method, input } = message.data;
-      void dispatchRequest(options.service, method, input).then((result) =>
-        send(result.ok ? { type: 'result', id, output: result.output } : { type: 'error', id, error: result.error }),
-      );
+      void dispatchRequest(options.service, method, input).then((result) => {
+        // Only the method: the input may hold a key being saved.
+        if (!result.ok && result.error.code === 'invalid_input') log(`refused ${method}: its input does not fit the contract`);
+        send(result.ok ? { type: 'result', id, output: result.output } : { type: 'error', id, error: result.error });
+      });
     });
     ws.on('error', (error) => log(`socket error: ${error.message}`));
     ws.on('close', () => {

@@ -1,6 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync, renameSync } from 'node:fs';
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../../shared/settings';
+import { writeFileAtomically } from '../atomic-write';
 import { UserFacingError } from '../user-facing-error';
 
 // settings.json in the data folder. Read field by field, so one bad value (edited by hand, or
@@ -38,11 +38,8 @@ export class SettingsFile {
   }
 
   write(settings: Settings): void {
-    const temporary = `${this.path}.tmp`;
     try {
-      mkdirSync(dirname(this.path), { recursive: true });
-      writeFileSync(temporary, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
-      renameSync(temporary, this.path);
+      writeFileAtomically(this.path, `${JSON.stringify(settings, null, 2)}\n`);
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code === 'ENOSPC' ? 'the disk is full' : (error as Error).message;
       throw new UserFacingError('settings_not_saved', `Settings could not be saved: ${reason}. Nothing was changed; free some space or check the data folder, then try again.`);

@@ -1,4 +1,4 @@
-import type { Status } from '../../../shared/contract';
+import type { GameStatus, Status } from '../../../shared/contract';
 
 /** A sandbox status with no games: what the app shows before the first status push. */
 export const emptyStatus: Status = {
@@ -16,3 +16,30 @@ export const emptyStatus: Status = {
   },
   games: [],
 };
+
+/** A tracked, live game with nothing unusual; `patch` sets what a test is about. */
+export function gameStatus(patch: Partial<GameStatus> = {}): GameStatus {
+  return {
+    game: 'stake-crash',
+    name: 'Crash',
+    provider: 'Stake',
+    kind: 'crash',
+    known: true,
+    tracked: true,
+    state: 'live',
+    detail: null,
+    staleSince: null,
+    lastRoundAt: null,
+    roundsStored: 0,
+    backfill: null,
+    completeness: { from: null, through: null, depthReached: false, openSpans: 0, gapsFound: 0, gapsFilled: 0, roundsRecovered: 0 },
+    quarantined: 0,
+    commitDelayMs: null,
+    ...patch,
+  };
+}
+
+/** A status over `games`, from the sandbox or live. */
+export function statusOf(mode: 'sandbox' | 'live', games: GameStatus[]): Status {
+  return { ...emptyStatus, source: { ...emptyStatus.source, mode }, games };
+}

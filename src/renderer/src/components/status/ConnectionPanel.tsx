@@ -1,4 +1,5 @@
 import type { GameStatus, Status } from '../../../../shared/contract';
+import { gameTitle } from '../../../../shared/games';
 import { BackfillBar } from './BackfillBar';
 import { StateBadge } from './StateBadge';
 import { completenessWords, countOf, formatAgo, quarantineWords, stateLine } from './statusWords';
@@ -46,7 +47,7 @@ function GameConnection({ game }: { readonly game: GameStatus }) {
         <StateBadge state={game.state} />
       </div>
       {game.state === 'backfilling' && game.backfill !== null ? (
-        <BackfillBar backfill={game.backfill} gameName={`${game.provider} ${game.name}`} />
+        <BackfillBar backfill={game.backfill} gameName={gameTitle(game)} />
       ) : line === null ? null : (
         <p className={`game-connection__line game-connection__line--${game.state}`}>{line}</p>
       )}

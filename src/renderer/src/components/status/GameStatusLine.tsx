@@ -1,4 +1,5 @@
 import type { GameStatus } from '../../../../shared/contract';
+import { gameTitle } from '../../../../shared/games';
 import { BackfillBar } from './BackfillBar';
 import { quarantineWords, stateLine } from './statusWords';
 import './status.css';
@@ -14,7 +15,7 @@ export function GameStatusLine({ game }: { readonly game: GameStatus }) {
   return (
     <div className={`status-line status-line--${game.state}`} data-testid="game-status-line" data-state={game.state}>
       {game.state === 'backfilling' && game.backfill !== null ? (
-        <BackfillBar backfill={game.backfill} gameName={`${game.provider} ${game.name}`} compact />
+        <BackfillBar backfill={game.backfill} gameName={gameTitle(game)} compact />
       ) : (
         <p className="status-line__words" role={game.state === 'error' ? 'alert' : undefined} title={line ?? undefined}>
           {line ?? (quarantine === null ? 'Recording every round.' : `Recording · ${quarantine}.`)}

@@ -1,28 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Completeness, GameStatus } from '../../../../shared/contract';
-import { emptyStatus } from '../../testing/statusFixture';
+import { emptyStatus, gameStatus } from '../../testing/statusFixture';
 import { backfillWords, completenessWords, formatBytes, formatDuration, formatEta, quarantineWords, stateLine, syncFacts } from './statusWords';
 
 const complete: Completeness = { from: null, through: null, depthReached: false, openSpans: 0, gapsFound: 0, gapsFilled: 0, roundsRecovered: 0 };
 
-const game = (patch: Partial<GameStatus>): GameStatus => ({
-  game: 'stake-crash',
-  name: 'Crash',
-  provider: 'Stake',
-  kind: 'crash',
-  known: true,
-  tracked: true,
-  state: 'live',
-  detail: null,
-  staleSince: null,
-  lastRoundAt: null,
-  roundsStored: 0,
-  backfill: null,
-  completeness: complete,
-  quarantined: 0,
-  commitDelayMs: null,
-  ...patch,
-});
+const game = (patch: Partial<GameStatus>): GameStatus => gameStatus({ completeness: complete, ...patch });
 
 describe('status in words', () => {
   it('says durations in the two largest units', () => {

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { catalogKind, findGame, isCrashLike } from '../../../../shared/games';
+import { catalogKind, findGame, gameTitle, isCrashLike } from '../../../../shared/games';
 import type { RoundView } from '../../../../shared/round';
 import type { GameStatsView } from '../../../../shared/stats/game-stats';
 import type { StatsWindow } from '../../../../shared/stats/window';
@@ -37,7 +37,7 @@ export function GameScreen() {
   const info = findGame(game);
   const kind = status?.kind ?? catalogKind(game);
   const dashboard = dashboardKind(kind);
-  const name = status === null ? (info === undefined ? game : `${info.provider} ${info.name}`) : `${status.provider} ${status.name}`;
+  const name = status === null ? (info === undefined ? game : gameTitle(info)) : gameTitle(status);
   const rounds = live.roundsByGame.get(game) ?? NO_ROUNDS;
   const houseEdge = settings?.settings.houseEdges[game] ?? null;
 

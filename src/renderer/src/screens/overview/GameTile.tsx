@@ -1,4 +1,5 @@
 import { memo, useId, useState } from 'react';
+import { gameTitle } from '../../../../shared/games';
 import type { GameStatus, RoundlogService } from '../../../../shared/contract';
 import type { RoundView } from '../../../../shared/round';
 import { formatRoute, type Route } from '../../app/route';
@@ -27,7 +28,7 @@ export const GameTile = memo(function GameTile({ game, rounds, service, navigate
   const paused = game.state === 'paused';
   const gameRoute: Route = { screen: 'game', game: game.game };
   const historyRoute: Route = { screen: 'history', game: game.game, roundId: null };
-  const fullName = `${game.provider} ${game.name}`;
+  const fullName = gameTitle(game);
 
   const togglePause = (): void => {
     setPausing(true);

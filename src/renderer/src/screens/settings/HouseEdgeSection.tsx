@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { findGame } from '../../../../shared/games';
+import { findGame, gameTitle } from '../../../../shared/games';
 import type { SettingsView } from '../../../../shared/settings';
 import { FieldProblem, SaveRow, Section } from './Field';
 import { formatHouseEdgePercent, houseEdgesFrom } from './settingsForm';
@@ -40,7 +40,7 @@ export function HouseEdgeSection({ view }: { readonly view: SettingsView }) {
             return (
               <div key={slug} className="edge-row">
                 <label className="edge-row__label" htmlFor={`${id}-${slug}`}>
-                  {game === undefined ? slug : `${game.provider} ${game.name}`}
+                  {game === undefined ? slug : gameTitle(game)}
                 </label>
                 <span className="edge-row__input">
                   <input

@@ -3,6 +3,7 @@ import { ConnectionPanel } from '../../components/status';
 import { ApiKeySection } from './ApiKeySection';
 import { AppearanceSection } from './AppearanceSection';
 import { DataSection } from './DataSection';
+import { DesktopSection, isDesktopApp } from './DesktopSection';
 import { Section } from './Field';
 import { HouseEdgeSection } from './HouseEdgeSection';
 import { RecordingSection } from './RecordingSection';
@@ -16,18 +17,20 @@ const SECTIONS = [
   { id: 'recording', title: 'Recording' },
   { id: 'house-edge', title: 'House edge' },
   { id: 'appearance', title: 'Appearance' },
+  { id: 'desktop', title: 'Desktop', desktopOnly: true },
   { id: 'data', title: 'Data' },
   { id: 'connection', title: 'Connection' },
 ] as const;
 
 export function SettingsScreen() {
   const { settings, live } = useApp();
+  const desktop = isDesktopApp();
   return (
     <div className="settings" data-testid="settings">
       <nav className="settings__nav" aria-label="Settings sections">
         <h2 className="settings__heading">Settings</h2>
         <ul>
-          {SECTIONS.map((section) => (
+          {SECTIONS.filter((section) => desktop || !('desktopOnly' in section)).map((section) => (
             <li key={section.id}>
               <a
                 href={`#${section.id}`}
@@ -70,6 +73,7 @@ export function SettingsScreen() {
             <RecordingSection view={settings} />
             <HouseEdgeSection view={settings} />
             <AppearanceSection view={settings} />
+            {desktop ? <DesktopSection view={settings} /> : null}
             <DataSection view={settings} />
           </>
         )}
