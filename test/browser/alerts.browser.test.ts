@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium, openPage, SCREENS_DIR } from '../support/chromium';
+import { hasChromium, launchChromium, openPage, SCREENS_DIR, watchProblems } from '../support/chromium';
 import { startServedApp, type ServedApp } from '../support/serve-app';
 import { waitFor } from '../support/wait';
 
@@ -99,5 +99,35 @@ describe.runIf(hasChromium)('alerts in a browser', () => {
     await expect.poll(() => page.getByTestId('rule-item').count()).toBe(1);
     expect(problems).toEqual([]);
     await page.close();
+  }, 90_000);
+
+  it('in a browser tab, once notifications are allowed, each alert becomes a browser notification', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.grantPermissions(['notifications'], { origin: app.origin });
+    // Records each notification the page makes; the real constructor still runs.
+    await context.addInitScript(() => {
+      const Real = window.Notification;
+      const shown: { title: string; body: string | undefined; silent: boolean | null | undefined }[] = [];
+      (window as unknown as { shownNotifications: typeof shown }).shownNotifications = shown;
+      class Recorded extends Real {
+        constructor(title: string, options?: NotificationOptions) {
+          super(title, options);
+          shown.push({ title, body: options?.body, silent: options?.silent });
+        }
+      }
+      Object.defineProperty(window, 'Notification', { value: Recorded, configurable: true });
+    });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    await page.goto(app.serve.url);
+    await page.getByTestId('overview').waitFor();
+    const roundId = await playBigRound(500);
+    const shown = () => page.evaluate(() => (window as unknown as { shownNotifications: { title: string; body?: string; silent?: boolean }[] }).shownNotifications);
+    await expect.poll(async () => (await shown()).length, { timeout: 20_000 }).toBeGreaterThan(0);
+    const [notice] = await shown();
+    expect(notice).toMatchObject({ title: 'Stake 500×', body: expect.stringMatching(/^Stake Crash hit [\d,]+\.\d{2,4}× \(round /), silent: false });
+    expect(roundId).not.toBe('');
+    expect(problems).toEqual([]);
+    await context.close();
   }, 90_000);
 });

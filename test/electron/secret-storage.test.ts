@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { requestChannel } from '../../src/shared/contract';
@@ -20,9 +20,13 @@ afterEach(async () => {
   temp?.remove();
 });
 
-async function start(env: Record<string, string>): Promise<{ main: ElectronMain; dataDir: string }> {
+async function start(env: Record<string, string>, storedKey?: string): Promise<{ main: ElectronMain; dataDir: string }> {
   temp = useTempDir();
   const dataDir = join(temp.path, 'data');
+  if (storedKey !== undefined) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(join(dataDir, 'api-key.enc'), storedKey, { mode: 0o600 });
+  }
   main = await startElectronMain({ dataDir, home: join(temp.path, 'home'), env });
   return { main, dataDir };
 }
@@ -46,5 +50,12 @@ describe('the API key without an OS keychain', () => {
     expect(refused).toEqual({ ok: false, error: { code: 'no_encryption', message: expect.stringContaining('Set TRACKERSINO_API_KEY instead') } });
     expect(existsSync(join(dataDir, 'api-key.enc'))).toBe(false);
     expect(app.output()).not.toContain(KEY);
+  });
+
+  it('starts without a key, and says so, when the stored key cannot be decrypted (a reset keychain)', async () => {
+    const { main: app } = await start({}, 'ciphertext from another keychain');
+    expect(app.output()).toContain('the stored API key could not be decrypted');
+    const view = await request(app, 'getSettings', {});
+    expect(view.ok && view.output.apiKey.stored).toBe(false);
   });
 });

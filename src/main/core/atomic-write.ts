@@ -1,13 +1,15 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
- * Writes `text` to a temporary file renamed over `path`, so a crash or a full disk leaves the
+ * Writes `content` to a temporary file renamed over `path`, so a crash or a full disk leaves the
  * previous file whole. Throws the file system's error; callers say what it means to the user.
  */
-export function writeFileAtomically(path: string, text: string, mode = 0o600): void {
+export function writeFileAtomically(path: string, content: string | Uint8Array, mode = 0o600): void {
   const temporary = `${path}.tmp`;
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(temporary, text, { mode });
+  // A temporary file left by a crash keeps its old mode when rewritten: start from none.
+  rmSync(temporary, { force: true });
+  writeFileSync(temporary, content, { mode });
   renameSync(temporary, path);
 }

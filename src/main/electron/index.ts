@@ -6,6 +6,7 @@ import type { Status } from '../../shared/contract';
 import { gameTitle } from '../../shared/games';
 import { startHost, type RoundlogHost } from '../core/app-host';
 import { overridesFrom } from '../core/settings/run-config';
+import { alertPacer } from './alert-pacing';
 import { appMenuTemplate } from './app-menu';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './app-protocol';
 import { applyXdgAutostart, loginItemPlan, startsHidden } from './autostart';
@@ -93,6 +94,7 @@ if (!app.requestSingleInstanceLock()) {
     try {
       const dataDir = app.getPath('userData');
       const nativeBinding = electronSqliteBinding({ packaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath, platform: process.platform, arch: process.arch });
+      if (!existsSync(nativeBinding)) log(`no better-sqlite3 built for Electron at ${nativeBinding}: run \`npm run native:electron\` if the history fails to open`);
       host = await startHost({
         dataDir,
         overrides: overridesFrom({}),
@@ -140,12 +142,10 @@ if (!app.requestSingleInstanceLock()) {
     service.onStatus(onStatus);
     onStatus(await service.getStatus({}));
 
-    // Alerts reach the desktop from here, window or not; the open window plays the rule's sound itself.
-    service.onAlert((alert) => {
-      if (alert.muted) return;
-      const watching = window !== null && !window.isDestroyed() && window.isVisible() && window.isFocused();
-      notifier?.show({ title: alert.title, body: alert.body, sound: alert.sound && !watching, route: alert.route });
-    });
+    // Alerts reach the desktop from here, window or not, paced so a backfill cannot flood the
+    // screen; the visible window plays the rule's sound itself.
+    const notifyAlert = alertPacer((notice) => notifier?.show(notice));
+    service.onAlert((alert) => notifyAlert(alert, window === null || window.isDestroyed() || !window.isVisible()));
 
     let startAtLogin = (await service.getSettings({})).settings.startAtLogin;
     applyStartAtLogin(startAtLogin);
@@ -172,9 +172,15 @@ if (!app.requestSingleInstanceLock()) {
     const closing = host;
     host = null;
     tray?.destroy();
-    void closing.close().finally(() => {
+    const done = (): void => {
       closed = true;
       app.quit();
-    });
+    };
+    // A close that hangs must not leave an invisible process holding the single-instance lock.
+    setTimeout(() => {
+      log('the history did not close within 15 s; quitting anyway (SQLite recovers on the next start)');
+      app.exit(0);
+    }, 15_000).unref();
+    void closing.close().finally(done);
   });
 }

@@ -1,6 +1,6 @@
 import { safeStorage } from 'electron';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { writeFileAtomically } from '../core/atomic-write';
 import type { SecretStore } from '../core/settings/secret-store';
 import { UserFacingError } from '../core/user-facing-error';
 
@@ -28,8 +28,16 @@ export async function safeStorageSecretStore(path: string, log: (message: string
       } catch {
         return null;
       }
-      const { result } = await safeStorage.decryptStringAsync(cipher);
-      return result === '' ? null : result;
+      try {
+        const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(cipher);
+        if (result === '') return null;
+        if (shouldReEncrypt) writeFileAtomically(path, await safeStorage.encryptStringAsync(result), 0o600);
+        return result;
+      } catch (error) {
+        // A reset keychain or a profile moved between machines: start without a key, never fail to start.
+        log(`the stored API key could not be decrypted (${(error as Error).message}); enter it again in Settings`);
+        return null;
+      }
     },
     write: async (secret) => {
       if (secret === null) {
@@ -39,8 +47,7 @@ export async function safeStorageSecretStore(path: string, log: (message: string
       if (!available) {
         throw new UserFacingError('no_encryption', 'This system offers no encryption for secrets, so Roundlog will not store the key. Set TRACKERSINO_API_KEY instead.');
       }
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, await safeStorage.encryptStringAsync(secret), { mode: 0o600 });
+      writeFileAtomically(path, await safeStorage.encryptStringAsync(secret), 0o600);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AlertStore } from '../../../src/main/core/alerts/alert-store';
+import { AlertStore, FEED_LIMIT } from '../../../src/main/core/alerts/alert-store';
 import { localMinutes } from '../../../src/main/core/alerts/quiet-hours';
 import { openDatabase } from '../../../src/main/core/store/database';
 import { MIGRATIONS } from '../../../src/main/core/store/migrations';
@@ -130,6 +130,39 @@ describe('the alert store', () => {
       expect(store.addAlerts([stored, { ...stored, ruleId: 2, alert: { ...alert, ruleId: 2 } }])).toEqual([null, first! + 1]);
       expect(store.feed(null, 10).alerts.map((entry) => entry.ruleId)).toEqual([2, 1]);
       expect(store.markReadThrough(first!)).toBe(1);
+    } finally {
+      db.close();
+      dir.remove();
+    }
+  });
+});
+
+describe('the alert feed’s limit', () => {
+  it('drops old alerts from the feed but never forgets that a round alerted, nor a rule’s last alert', () => {
+    const dir = useTempDir();
+    const db = openDatabase(`${dir.path}/history.sqlite`);
+    try {
+      db.prepare("INSERT INTO games (slug, kind) VALUES ('stake-crash', 'crash')").run();
+      const store = new AlertStore(db, () => {});
+      const alert = (ruleId: number, roundId: string) => ({
+        alert: {
+          ruleId, ruleName: `rule ${ruleId}`, kind: 'multiplier' as const, game: 'stake-crash', gameName: 'Stake Crash', roundId, roundIndex: null, multiplier: '2.0000',
+          segment: null, finalizedAt: '2026-06-01T00:00:00Z', title: 't', body: 'b', route: `#/history/stake-crash/${roundId}`, run: null, sound: false, muted: false, live: true, firedAt: '2026-06-01T00:00:01Z',
+        },
+        ruleId, gameId: 1, roundUs: Number(roundId.slice(1)), firedUs: 10,
+      });
+      // A quiet rule alerts once; then a noisy one alerts on every round, far past the feed's limit.
+      store.addAlerts([alert(1, 'q1')]);
+      const noisy = Array.from({ length: FEED_LIMIT + 1_000 }, (_, i) => alert(2, `n${i + 2}`));
+      for (let i = 0; i < noisy.length; i += 500) store.addAlerts(noisy.slice(i, i + 500));
+      const feed = store.feed(null, 200);
+      expect(feed.alerts.every((entry) => entry.ruleId === 2)).toBe(true);
+      expect(db.prepare("SELECT count(*) AS n FROM alert_events WHERE alert_json != ''").get()).toEqual({ n: FEED_LIMIT });
+      expect(feed.unread).toBe(FEED_LIMIT);
+      // The quiet rule's alert left the feed, not the history: it cannot fire again for that round.
+      expect(store.addAlerts([alert(1, 'q1'), alert(2, 'n2')])).toEqual([null, null]);
+      expect(store.lastAlertRound(1, 1)).toEqual({ us: 1, index: null });
+      expect(store.lastFiredUs(1)).toBe(10);
     } finally {
       db.close();
       dir.remove();

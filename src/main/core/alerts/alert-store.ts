@@ -7,8 +7,12 @@ import { microsToIso } from '../../../shared/time';
 // is a boundary too: a rule or an alert written by another version is read through the shared
 // schema, and one that no longer parses is left out (said in the log), never trusted.
 
-/** The feed keeps this many alerts; older ones go (a rule firing every round would fill the disk). */
-const FEED_LIMIT = 20_000;
+/**
+ * The feed shows this many alerts; older ones lose their text (a rule firing every round would
+ * fill the disk) but keep their row: the row is what stops a round alerting twice, and what a
+ * drought's re-arming and a rule's cooldown are read from.
+ */
+export const FEED_LIMIT = 20_000;
 /** Pruning is checked every this many inserts, not on each. */
 const PRUNE_EVERY = 500;
 
@@ -65,7 +69,7 @@ export class AlertStore {
     this.insertAlert = db.prepare(`
       INSERT INTO alert_events (rule_id, game_id, round_id, round_us, fired_us, muted, live, alert_json)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (rule_id, game_id, round_id) DO NOTHING`);
-    this.selectFeed = db.prepare('SELECT id, read, alert_json FROM alert_events WHERE id < ? ORDER BY id DESC LIMIT ?');
+    this.selectFeed = db.prepare("SELECT id, read, alert_json FROM alert_events WHERE id < ? AND alert_json != '' ORDER BY id DESC LIMIT ?");
     this.countUnread = db.prepare('SELECT count(*) AS n FROM alert_events WHERE read = 0');
     this.markRead = db.prepare('UPDATE alert_events SET read = 1 WHERE read = 0 AND id <= ?');
     this.selectLastRound = db
@@ -75,7 +79,9 @@ export class AlertStore {
         WHERE a.rule_id = ? AND a.game_id = ? ORDER BY a.round_us DESC, r.round_index DESC LIMIT 1`)
       .safeIntegers(true) as unknown as Statement<[number, number], { us: number; round_index: bigint | null }>;
     this.selectLastFired = db.prepare('SELECT max(fired_us) AS us FROM alert_events WHERE rule_id = ?');
-    this.prune = db.prepare('DELETE FROM alert_events WHERE id <= (SELECT id FROM alert_events ORDER BY id DESC LIMIT 1 OFFSET ?)');
+    this.prune = db.prepare(`
+      UPDATE alert_events SET alert_json = '', read = 1
+      WHERE alert_json != '' AND id <= (SELECT id FROM alert_events WHERE alert_json != '' ORDER BY id DESC LIMIT 1 OFFSET ?)`);
   }
 
   rules(): AlertRule[] {

@@ -1,5 +1,5 @@
-import { chmodSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import { writeFileAtomically } from '../atomic-write';
 import { UserFacingError } from '../user-facing-error';
 
 /** Where the API key is kept at rest. Electron's store encrypts with the OS keychain. */
@@ -39,13 +39,9 @@ export function fileSecretStore(path: string): SecretStore {
     protection: 'kept in a file only your user can read (0600), not encrypted',
     read: async () => readKeyFile(path),
     write: async (secret) => {
-      if (secret === null) {
-        rmSync(path, { force: true });
-        return;
-      }
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, `${secret}\n`, { mode: 0o600 });
-      chmodSync(path, 0o600);
+      if (secret === null) rmSync(path, { force: true });
+      // Created 0600 under a temporary name and renamed: never readable by others, never half written.
+      else writeFileAtomically(path, `${secret}\n`, 0o600);
     },
   };
 }

@@ -68,7 +68,8 @@ export function useAlertDelivery(service: RoundlogService): void {
         if (alert.muted) return;
         // A hidden window stays quiet: the desktop notification carries the sound then.
         if (alert.sound && document.visibilityState === 'visible') playTone();
-        if (!inElectron()) showBrowserNotification(alert);
+        // Backfilled alerts are for the feed: a catch-up must not open a notification per round.
+        if (!inElectron() && alert.live) showBrowserNotification(alert);
       }),
     [service],
   );

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { THEMES, type SettingsView, type Theme } from '../../../../shared/settings';
 import { Section } from './Field';
 import { useSave } from './useSave';
@@ -9,10 +9,15 @@ const THEME_WORDS: Readonly<Record<Theme, string>> = { dark: 'Dark', light: 'Lig
 export function AppearanceSection({ view }: { readonly view: SettingsView }) {
   const id = useId();
   const [state, save] = useSave();
+  // The choice shows at once; Roundlog's answer (or its refusal) settles it.
+  const [choosing, setChoosing] = useState<Theme | null>(null);
+  const shown = choosing ?? view.settings.theme;
   const choose = (theme: Theme): void => {
+    setChoosing(theme);
     document.documentElement.dataset.theme = theme;
     void save({ theme }).then((saved) => {
       if (saved === null) document.documentElement.dataset.theme = view.settings.theme;
+      setChoosing(null);
     });
   };
   return (
@@ -26,7 +31,7 @@ export function AppearanceSection({ view }: { readonly view: SettingsView }) {
                 type="radio"
                 name={`${id}-theme`}
                 value={theme}
-                checked={view.settings.theme === theme}
+                checked={shown === theme}
                 onChange={() => choose(theme)}
                 data-testid={`theme-${theme}`}
               />
