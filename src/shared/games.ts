@@ -74,3 +74,9 @@ export const DEFAULT_GAMES: readonly string[] = ['stake-crash', 'crazytime'];
 export function gameTitle(game: { readonly provider: string; readonly name: string }): string {
   return `${game.provider} ${game.name}`;
 }
+
+/** A game's title by slug; the slug itself for a game Roundlog does not know. */
+export function gameTitleOf(slug: string): string {
+  const game = findGame(slug);
+  return game === undefined ? slug : gameTitle(game);
+}

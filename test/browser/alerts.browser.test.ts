@@ -1,7 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium, openPage, SCREENS_DIR, watchProblems } from '../support/chromium';
-import { startServedApp, type ServedApp } from '../support/serve-app';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, openPage, SCREENS_DIR, watchProblems } from '../support/chromium';
+import { useServedBrowser } from '../support/served-browser';
 import { waitFor } from '../support/wait';
 
 // The Alerts screen in real Chromium against `roundlog serve`: a rule made in the form fires into
@@ -9,29 +8,18 @@ import { waitFor } from '../support/wait';
 // in words.
 
 describe.runIf(hasChromium)('alerts in a browser', () => {
-  let app: ServedApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    // Stake stays below 500× unless a test scripts a round: the feed holds exactly the scripted alerts.
-    const calm = Array.from({ length: 20_000 }, () => ({ below: 500 }));
-    app = await startServedApp({ sandbox: { speed: 100, outcomes: [{ game: 'stake-crash', fromRound: 0, outcomes: calm }] } });
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const served = useServedBrowser({ sandbox: { speed: 100, outcomes: [{ game: 'stake-crash', fromRound: 0, outcomes: Array.from({ length: 20_000 }, () => ({ below: 500 })) }] } });
 
   /** Has the embedded sandbox play a Stake round at or above `atLeast` next; resolves with its round id once played. */
   async function playBigRound(atLeast: number): Promise<string> {
-    const sandbox = app.core.sandbox!;
+    const sandbox = served.app.core.sandbox!;
     const at = sandbox.scriptOutcomes('stake-crash', [{ atLeast }]);
     await waitFor(() => sandbox.rounds('stake-crash').length > at, () => 'the scripted round played', 20_000);
     return sandbox.rounds('stake-crash')[at]!.roundId;
   }
 
   it('creates a rule in the form, sees it fire into the feed, and links to the round', async () => {
-    const { page, problems } = await openPage(browser, app.serve.url, { width: 1440, height: 900 });
+    const { page, problems } = await openPage(served.browser, served.app.serve.url, { width: 1440, height: 900 });
     await page.getByTestId('overview').waitFor();
     await page.keyboard.press('a');
     await page.getByTestId('alerts').waitFor();
@@ -67,7 +55,7 @@ describe.runIf(hasChromium)('alerts in a browser', () => {
   }, 90_000);
 
   it('counts unread alerts in the nav while elsewhere, and refuses a rule that cannot work in words', async () => {
-    const { page, problems } = await openPage(browser, app.serve.url, { width: 1280, height: 800 });
+    const { page, problems } = await openPage(served.browser, served.app.serve.url, { width: 1280, height: 800 });
     await page.getByTestId('overview').waitFor();
     const roundId = await playBigRound(500);
     await expect.poll(() => page.getByTestId('unread-alerts').textContent({ timeout: 20_000 }).catch(() => null), { timeout: 20_000 }).toBe('1');
@@ -102,8 +90,8 @@ describe.runIf(hasChromium)('alerts in a browser', () => {
   }, 90_000);
 
   it('in a browser tab, once notifications are allowed, each alert becomes a browser notification', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await context.grantPermissions(['notifications'], { origin: app.origin });
+    const context = await served.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.grantPermissions(['notifications'], { origin: served.app.origin });
     // Records each notification the page makes; the real constructor still runs.
     await context.addInitScript(() => {
       const Real = window.Notification;
@@ -119,7 +107,7 @@ describe.runIf(hasChromium)('alerts in a browser', () => {
     });
     const page = await context.newPage();
     const problems = watchProblems(page);
-    await page.goto(app.serve.url);
+    await page.goto(served.app.serve.url);
     await page.getByTestId('overview').waitFor();
     const roundId = await playBigRound(500);
     const shown = () => page.evaluate(() => (window as unknown as { shownNotifications: { title: string; body?: string; silent?: boolean }[] }).shownNotifications);

@@ -1,14 +1,9 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoHistoryFile } from '../../src/main/core/history-file';
-import { openDatabase } from '../../src/main/core/store/database';
-import { hasChromium, launchChromium, SCREENS_DIR, watchProblems } from '../support/chromium';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, SCREENS_DIR, watchProblems } from '../support/chromium';
 import { queryHistory } from '../support/history';
-import { startServedApp, type ServedApp } from '../support/serve-app';
-import { writeRounds } from '../support/synthetic-history';
-import { useTempDir } from '../support/temp-dir';
+import { useServedBrowser } from '../support/served-browser';
 
 // The export dialog of the history browser in real Chromium against `roundlog serve`: choose a
 // format, watch the progress, see where the file went (the app chose the path), and cancel a long
@@ -16,36 +11,17 @@ import { useTempDir } from '../support/temp-dir';
 // rounds before the sandbox's own, so that an export of all of it runs long enough to cancel.
 
 const SEED = '5eed0000e4b0f7ed';
-const SANDBOX_FIRST_INDEX = 7_393_228_772_258_000_000n;
 const SYNTHETIC_ROUNDS = 600_000;
 
 describe.runIf(hasChromium)('the export dialog in a browser', () => {
-  let dir: ReturnType<typeof useTempDir>;
-  let app: ServedApp;
-  let browser: Browser;
+  const served = useServedBrowser({ syntheticHistory: { seed: SEED, count: SYNTHETIC_ROUNDS } }, 120_000);
 
-  beforeAll(async () => {
-    dir = useTempDir();
-    const epochMs = Date.now() - 5 * 60_000;
-    writeFileSync(join(dir.path, 'sandbox.json'), JSON.stringify({ seed: SEED, epochMs }));
-    const db = openDatabase(demoHistoryFile(dir.path, SEED));
-    writeRounds(db, { count: SYNTHETIC_ROUNDS, endUs: (epochMs - 60_000) * 1000, firstIndex: SANDBOX_FIRST_INDEX - BigInt(SYNTHETIC_ROUNDS) });
-    db.close();
-    app = await startServedApp({ dataDir: dir.path, sandbox: { speed: 40, epochMs } });
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    dir?.remove();
-  });
-
-  const exportsDir = (): string => join(dir.path, 'exports');
+  const exportsDir = (): string => join(served.app.dataDir, 'exports');
 
   it('exports the last 24 hours to Parquet and shows the file the app wrote', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await served.browser.newPage({ viewport: { width: 1280, height: 800 } });
     const problems = watchProblems(page);
-    await page.goto(app.serve.url);
+    await page.goto(served.app.serve.url);
     await page.evaluate(() => {
       window.location.hash = '#/history/stake-crash';
     });
@@ -61,7 +37,7 @@ describe.runIf(hasChromium)('the export dialog in a browser', () => {
 
     const stakeSince = (sinceMs: number): number =>
       queryHistory<{ n: number }>(
-        app.core.databaseFile,
+        served.app.core.databaseFile,
         "SELECT count(*) AS n FROM rounds WHERE game_id = (SELECT id FROM games WHERE slug = 'stake-crash') AND finalized_us >= ?",
         sinceMs * 1000,
       )[0]!.n;
@@ -84,9 +60,9 @@ describe.runIf(hasChromium)('the export dialog in a browser', () => {
   }, 90_000);
 
   it('cancels a long export, which then leaves no file', async () => {
-    const page = await browser.newPage({ viewport: { width: 1024, height: 700 } });
+    const page = await served.browser.newPage({ viewport: { width: 1024, height: 700 } });
     const problems = watchProblems(page);
-    await page.goto(app.serve.url);
+    await page.goto(served.app.serve.url);
     await page.evaluate(() => {
       window.location.hash = '#/history/stake-crash';
       document.documentElement.dataset.theme = 'light';

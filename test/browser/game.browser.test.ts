@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium, SCREENS_DIR, watchProblems } from '../support/chromium';
-import { startServedApp, type ServedApp } from '../support/serve-app';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, SCREENS_DIR, watchProblems } from '../support/chromium';
+import { startServedApp } from '../support/serve-app';
+import { useServedBrowser } from '../support/served-browser';
 
 // The game dashboards in real Chromium against `roundlog serve` on the sandbox: panels fill,
 // the window changes what they count, the chart zooms and follows live rounds, in both themes.
@@ -29,21 +30,12 @@ async function shoot(page: Page, name: string, theme: 'dark' | 'light'): Promise
 }
 
 describe.runIf(hasChromium)('game dashboards in a browser', () => {
-  let app: ServedApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    app = await startServedApp();
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const served = useServedBrowser();
 
   it('a crash dashboard fills its panels, counts per window, zooms its chart and follows live rounds', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await served.browser.newPage({ viewport: { width: 1440, height: 900 } });
     const problems = watchProblems(page);
-    await openGame(page, app.serve.url, 'stake-crash');
+    await openGame(page, served.app.serve.url, 'stake-crash');
     const dashboard = page.getByTestId('game-dashboard');
     expect(await dashboard.getAttribute('data-kind')).toBe('crash');
     for (const panel of ['distribution', 'delays', 'rtp', 'streaks', 'hourly', 'edge', 'biggest-wins']) {
@@ -115,9 +107,9 @@ describe.runIf(hasChromium)('game dashboards in a browser', () => {
   }, 120_000);
 
   it('a wheel show fills its segments, Top Slot and bonus panels', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await served.browser.newPage({ viewport: { width: 1440, height: 900 } });
     const problems = watchProblems(page);
-    await openGame(page, app.serve.url, 'crazytime');
+    await openGame(page, served.app.serve.url, 'crazytime');
     expect(await page.getByTestId('game-dashboard').getAttribute('data-kind')).toBe('wheel');
     await expect.poll(() => roundsOf(page, 'segments'), { timeout: 20_000 }).toMatch(/^[\d,]+ rounds?$/);
     await expect.poll(() => page.locator('[data-panel="segments"] tbody tr').count()).toBeGreaterThan(4);
@@ -135,7 +127,7 @@ describe.runIf(hasChromium)('game dashboards in a browser', () => {
   it('dice and roulette show totals and pockets against theory', async () => {
     const shows = await startServedApp({ settings: { games: ['lightningdice', 'lightningroulette'] } });
     try {
-      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      const page = await served.browser.newPage({ viewport: { width: 1440, height: 900 } });
       const problems = watchProblems(page);
       await openGame(page, shows.serve.url, 'lightningdice');
       await expect.poll(() => roundsOf(page, 'totals'), { timeout: 30_000 }).toMatch(/^[\d,]+ rounds?$/);

@@ -1,54 +1,28 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { hasChromium, launchChromium, SCREENS_DIR, watchProblems } from '../support/chromium';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasChromium, SCREENS_DIR, watchProblems } from '../support/chromium';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { demoHistoryFile } from '../../src/main/core/history-file';
-import { openDatabase } from '../../src/main/core/store/database';
 import { queryHistory } from '../support/history';
-import { startServedApp, type ServedApp } from '../support/serve-app';
-import { writeRounds } from '../support/synthetic-history';
-import { useTempDir } from '../support/temp-dir';
+import { useServedBrowser } from '../support/served-browser';
 
 // The history browser in real Chromium against `roundlog serve`, over a demo history that already
 // holds a million Stake Crash rounds before the sandbox's own: scrolling and jumping to row
 // 1,000,000 must show exactly the round SQLite has there, and its detail must open and close.
 
 const SEED = '5eed0000b10c4e57';
-/** Stake Crash's round 0 in the sandbox: the synthetic rounds end just below it. */
-const SANDBOX_FIRST_INDEX = 7_393_228_772_258_000_000n;
 const SYNTHETIC_ROUNDS = 1_000_001;
 const ROW = 1_000_000;
 const SCREENS = SCREENS_DIR;
 
 describe.runIf(hasChromium)('the history browser in a browser', () => {
-  let dir: ReturnType<typeof useTempDir>;
-  let app: ServedApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    dir = useTempDir();
-    const epochMs = Date.now() - 5 * 60_000;
-    writeFileSync(join(dir.path, 'sandbox.json'), JSON.stringify({ seed: SEED, epochMs }));
-    const file = demoHistoryFile(dir.path, SEED);
-    const db = openDatabase(file);
-    writeRounds(db, { count: SYNTHETIC_ROUNDS, endUs: (epochMs - 60_000) * 1000, firstIndex: SANDBOX_FIRST_INDEX - BigInt(SYNTHETIC_ROUNDS) });
-    db.close();
-    app = await startServedApp({ dataDir: dir.path, sandbox: { speed: 40, epochMs } });
-    // The demo history is the one written above: same seed, same file.
-    expect(app.core.databaseFile).toBe(file);
-    browser = await launchChromium();
-  }, 90_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    dir?.remove();
-  });
+  const served = useServedBrowser({ syntheticHistory: { seed: SEED, count: SYNTHETIC_ROUNDS } }, 120_000);
+  // The demo history is the one written before the start: same seed, same file.
+  beforeAll(() => expect(served.app.core.databaseFile).toBe(demoHistoryFile(served.app.dataDir, SEED)));
 
   /** The round SQLite has at `offset` of the game's history in a time order. */
   const roundAt = (offset: number, order: 'ASC' | 'DESC'): { round_id: string; round_index: string; multiplier: string; finalized_at: string } =>
     queryHistory<{ round_id: string; round_index: string; multiplier: string; finalized_at: string }>(
-      app.core.databaseFile,
+      served.app.core.databaseFile,
       `SELECT round_id, CAST(round_index AS TEXT) AS round_index, multiplier, finalized_at FROM rounds
        WHERE game_id = (SELECT id FROM games WHERE slug = 'stake-crash')
        ORDER BY finalized_us ${order}, round_index ${order}, id ${order} LIMIT 1 OFFSET ?`,
@@ -67,9 +41,9 @@ describe.runIf(hasChromium)('the history browser in a browser', () => {
   }
 
   it('scrolls and jumps to row 1,000,000, shows the round SQLite has there, and opens its detail', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await served.browser.newPage({ viewport: { width: 1440, height: 900 } });
     const problems = watchProblems(page);
-    await page.goto(app.serve.url);
+    await page.goto(served.app.serve.url);
     await page.evaluate(() => {
       window.location.hash = '#/history/stake-crash';
     });

@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium, openPage as openAppPage, SCREENS_DIR } from '../support/chromium';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, openPage as openAppPage, SCREENS_DIR } from '../support/chromium';
 import { startSandbox } from '../../src/sim/server';
-import { startServedApp, type ServedApp } from '../support/serve-app';
+import { useServedBrowser } from '../support/served-browser';
 
 // The overview in real Chromium against `roundlog serve` on the sandbox: tiles fill with live
 // rounds, open their game, pause and resume, and the sync strip tells what the engine does.
@@ -10,18 +10,9 @@ import { startServedApp, type ServedApp } from '../support/serve-app';
 const SCREENS = SCREENS_DIR;
 
 describe.runIf(hasChromium)('the overview', () => {
-  let app: ServedApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    app = await startServedApp();
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const served = useServedBrowser();
 
-  const openPage = (): Promise<{ page: Page; problems: string[] }> => openAppPage(browser, app.serve.url, { width: 1440, height: 900 });
+  const openPage = (): Promise<{ page: Page; problems: string[] }> => openAppPage(served.browser, served.app.serve.url, { width: 1440, height: 900 });
 
   it('shows every tracked game as a tile with live rounds, rounds today and its headline delays', async () => {
     const { page, problems } = await openPage();
@@ -86,9 +77,9 @@ describe.runIf(hasChromium)('the overview', () => {
     const { page } = await openPage();
     const show = page.locator('[data-testid="game-tile"][data-game="crazytime"]');
     await show.waitFor();
-    await app.host.service.setGamePaused({ game: 'crazytime', paused: true });
+    await served.app.host.service.setGamePaused({ game: 'crazytime', paused: true });
     await expect.poll(() => show.getAttribute('data-state'), { timeout: 10_000 }).toBe('paused');
-    await app.host.service.setGamePaused({ game: 'crazytime', paused: false });
+    await served.app.host.service.setGamePaused({ game: 'crazytime', paused: false });
     await expect.poll(() => show.getAttribute('data-state'), { timeout: 20_000 }).not.toBe('paused');
     await page.close();
   }, 60_000);
@@ -96,7 +87,7 @@ describe.runIf(hasChromium)('the overview', () => {
   it('shows an error from the sync engine in words: a key the upstream rejects', async () => {
     const upstream = await startSandbox({ key: 'ts_right_key_0123456789', speed: 40, epochMs: Date.now() - 10 * 60_000 });
     try {
-      await app.host.service.updateSettings({ environment: 'custom', baseUrl: upstream.url, apiKey: 'ts_wrong_key_9876543210' });
+      await served.app.host.service.updateSettings({ environment: 'custom', baseUrl: upstream.url, apiKey: 'ts_wrong_key_9876543210' });
       const { page, problems } = await openPage();
       const tile = page.locator('[data-testid="game-tile"][data-game="stake-crash"]');
       await expect.poll(() => tile.getAttribute('data-state'), { timeout: 20_000 }).toBe('error');
@@ -106,14 +97,14 @@ describe.runIf(hasChromium)('the overview', () => {
       expect(problems).toEqual([]);
       await page.close();
     } finally {
-      await app.host.service.updateSettings({ environment: 'sandbox', apiKey: null });
+      await served.app.host.service.updateSettings({ environment: 'sandbox', apiKey: null });
       await upstream.close();
     }
   }, 60_000);
 
   it('fits a 1024×700 window, overview and settings alike, without sideways scrolling', async () => {
-    const page = await browser.newPage({ viewport: { width: 1024, height: 700 } });
-    await page.goto(app.serve.url);
+    const page = await served.browser.newPage({ viewport: { width: 1024, height: 700 } });
+    await page.goto(served.app.serve.url);
     await page.getByTestId('game-tile').first().getByTestId('ribbon-round').first().waitFor({ timeout: 20_000 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
     await page.screenshot({ path: `${SCREENS}/overview-1024.png` });

@@ -1,25 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchChromium, openPage } from '../support/chromium';
-import { startServedApp, type ServedApp } from '../support/serve-app';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { hasChromium, openPage } from '../support/chromium';
+import { useServedBrowser } from '../support/served-browser';
 
 // Real Chromium against `roundlog serve`: the app shell as a person meets it. Debian's chromium is
 // installed by .ci/run; on a machine without it these tests say so and the rest of the suite runs.
 
 
 describe.runIf(hasChromium)('the app in a browser', () => {
-  let app: ServedApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    app = await startServedApp();
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  const served = useServedBrowser();
 
-  const open = (width: number, height: number): Promise<{ page: Page; problems: string[] }> => openPage(browser, app.serve.url, { width, height });
+  const open = (width: number, height: number): Promise<{ page: Page; problems: string[] }> => openPage(served.browser, served.app.serve.url, { width, height });
 
   it('labels demo data, shows rounds arriving live, and keeps the token out of the address', async () => {
     const { page, problems } = await open(1280, 800);

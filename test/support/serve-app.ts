@@ -7,6 +7,10 @@ import type { RoundlogCore } from '../../src/main/core/compose';
 import { fileSecretStore } from '../../src/main/core/settings/secret-store';
 import type { SandboxOptions } from '../../src/sim/server';
 import { startServe, type ServeHandle } from '../../src/main/serve/serve-server';
+import { demoHistoryFile } from '../../src/main/core/history-file';
+import { openDatabase } from '../../src/main/core/store/database';
+import { writeRounds } from './synthetic-history';
+import { stakeCrash } from '../../src/sim/games/stake-crash';
 import { useTempDir } from './temp-dir';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
@@ -32,7 +36,15 @@ export interface ServedAppOptions {
   readonly sandbox?: SandboxOptions;
   /** Receives what serve logs (refusals); default: nothing. */
   readonly serveLog?: (message: string) => void;
+  /**
+   * A demo history that already holds `count` synthetic Stake Crash rounds just before the
+   * sandbox's own (seeded `seed`), for screens over a long history.
+   */
+  readonly syntheticHistory?: { readonly seed: string; readonly count: number };
 }
+
+/** Stake Crash's round 0 in the sandbox: synthetic rounds end just below it. */
+const SANDBOX_FIRST_INDEX = stakeCrash.info.indexBase;
 
 /** `roundlog serve` as the CLI runs it: the host over the embedded sandbox (sped up), a real history file, loopback. */
 export async function startServedApp(options: ServedAppOptions = {}): Promise<ServedApp> {
@@ -45,6 +57,14 @@ export async function startServedApp(options: ServedAppOptions = {}): Promise<Se
     writeFileSync(settingsFile, JSON.stringify(settings));
   }
   const sandbox: SandboxOptions = { speed: 40, epochMs: Date.now() - 5 * 60_000, ...options.sandbox };
+  if (options.syntheticHistory !== undefined) {
+    const { seed, count } = options.syntheticHistory;
+    // The sandbox reads its seed and epoch from the data folder, so the demo history is this file.
+    writeFileSync(join(dataDir, 'sandbox.json'), JSON.stringify({ seed, epochMs: sandbox.epochMs }));
+    const db = openDatabase(demoHistoryFile(dataDir, seed));
+    writeRounds(db, { count, endUs: (sandbox.epochMs! - 60_000) * 1000, firstIndex: SANDBOX_FIRST_INDEX - BigInt(count) });
+    db.close();
+  }
   const start = async (): Promise<{ host: RoundlogHost; serve: ServeHandle }> => {
     const host = await startHost({ dataDir, secrets: fileSecretStore(join(dataDir, 'api-key')), composeOptions: { sandbox }, log: () => {} });
     const serve = await startServe({ service: host.service, rendererDir: RENDERER_DIR, log: options.serveLog ?? (() => {}) });

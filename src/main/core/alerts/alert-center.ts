@@ -10,7 +10,8 @@ import { AlertStore, type StoredAlert } from './alert-store';
 import { alertWords } from './alert-words';
 import { AlertEvaluator, type Firing } from './evaluator';
 import { HistoryMemory } from './history-memory';
-import { gameName, planRule } from './rule-plan';
+import { gameTitleOf } from '../../../shared/games';
+import { planRule } from './rule-plan';
 
 export interface AlertCenterOptions {
   readonly db: Database;
@@ -116,7 +117,7 @@ function storedAlertOf(firing: Firing): StoredAlert {
     ruleName: rule.name,
     kind: rule.condition.kind,
     game: round.game,
-    gameName: gameName(round.game),
+    gameName: gameTitleOf(round.game),
     roundId: round.roundId,
     roundIndex: round.roundIndex === null ? null : round.roundIndex.toString(),
     multiplier: round.multiplier,

@@ -1,6 +1,7 @@
 import type { AlertRule } from '../../../shared/alerts';
 import type { Round } from '../round';
-import { formatMultiplier, gameName, segmentLabel, type Target } from './rule-plan';
+import { gameTitleOf } from '../../../shared/games';
+import { formatMultiplier, segmentLabel, type Target } from './rule-plan';
 
 // The sentences an alert is shown with, in the notification and the feed alike. They are written
 // once, when the alert fires, and stored with it: a later rename of the rule does not re-word it.
@@ -26,7 +27,7 @@ function percent(share: number): string {
 }
 
 export function alertWords(rule: AlertRule, target: Target, round: Round, run: { rounds: number; percentile: number | null } | null): AlertWords {
-  const game = gameName(round.game);
+  const game = gameTitleOf(round.game);
   const where = `(round ${shortRound(round)})`;
   const usual = run === null || run.percentile === null ? '' : ` — longer than ${percent(run.percentile)} of waits in a fair game`;
   let body: string;

@@ -1,6 +1,6 @@
 import { BONUS_TARGET, type AlertRule, type AlertRuleInput, type DroughtTarget } from '../../../shared/alerts';
 import { wheelSegments } from '../../../shared/game-law/wheel-law';
-import { catalogKind, findGame } from '../../../shared/games';
+import { catalogKind, findGame, gameTitleOf } from '../../../shared/games';
 import { toUnits } from '../../../shared/stats/thresholds';
 import { lawOf } from '../stats/multiplier-law';
 import { bonusSegments } from '../stats/round-facts';
@@ -36,12 +36,6 @@ export type GamePlan =
   /** Fires once per run of misses, when more than `longerThan` rounds in a row miss the target (drought, streak). */
   | { readonly kind: 'run'; readonly game: string; readonly target: Target; readonly longerThan: number };
 
-/** The name a person knows a game by: `Stake Crash`, `Evolution Crazy Time`, as the overview writes it. */
-export function gameName(slug: string): string {
-  const game = findGame(slug);
-  return game === undefined ? slug : `${game.provider} ${game.name}`;
-}
-
 /** A segment code as the wheel names it (`Cash Hunt`, `10`), or the code where no table does. */
 export function segmentLabel(slug: string, code: string): string {
   return wheelSegments(slug).find((segment) => segment.code === code)?.label ?? code;
@@ -74,7 +68,7 @@ function knownSegments(slug: string): ReadonlySet<string> {
 
 function segmentTarget(slug: string, wanted: readonly string[]): Target {
   const known = knownSegments(slug);
-  const name = gameName(slug);
+  const name = gameTitleOf(slug);
   if (known.size === 0) {
     throw new AlertRuleError(`${name} has no segments: segment alerts are for game shows such as Crazy Time or MONOPOLY Live.`);
   }
@@ -141,7 +135,7 @@ function planGame(rule: AlertRule | AlertRuleInput, game: string): GamePlan {
       const p = target.probability;
       if (p === null || p <= 0 || p >= 1) {
         throw new AlertRuleError(
-          `${gameName(game)} has no published fair model for ${target.label}, so a percentile cannot be computed; give a number of rounds instead.`,
+          `${gameTitleOf(game)} has no published fair model for ${target.label}, so a percentile cannot be computed; give a number of rounds instead.`,
         );
       }
       return { kind: 'run', game, target, longerThan: missesAtPercentile(p, condition.longerThan.percentile) - 1 };

@@ -1,6 +1,6 @@
 import { alertRuleInputSchema, BONUS_TARGET, type AlertKind, type AlertRule, type AlertRuleInput } from '../../../../shared/alerts';
 import { wheelSegments } from '../../../../shared/game-law/wheel-law';
-import { findGame } from '../../../../shared/games';
+import { gameTitleOf } from '../../../../shared/games';
 
 // The rule editor's draft: what the fields hold as typed (text for numbers), turned into a rule
 // through the shared schema, so the form says the same sentences the core would refuse with.
@@ -149,10 +149,7 @@ export function segmentChoices(games: readonly string[]): { code: string; label:
   return [...seen].map(([code, label]) => ({ code, label }));
 }
 
-export const gameLabel = (slug: string): string => {
-  const game = findGame(slug);
-  return game === undefined ? slug : `${game.provider} ${game.name}`;
-};
+export const gameLabel = gameTitleOf;
 
 /** One line saying what a rule watches: "Stake Crash: a round ≥ 100×; cooldown 5 min; quiet 23:00–07:00; sound". */
 export function describeRule(rule: AlertRule): string {
