@@ -3,7 +3,7 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 // The Node-side entries share one main build: the Electron main process, the `roundlog` CLI
-// (plain Node, never imports electron), the benchmark and the page-parsing worker. Dependencies stay external, so the
+// (plain Node, never imports electron), the benchmark and the worker threads. Dependencies stay external, so the
 // CLI loads the same better-sqlite3 build the tests use.
 export default defineConfig({
   main: {
@@ -20,6 +20,8 @@ export default defineConfig({
           'page-parse-worker': resolve('src/main/core/sources/trackersino/page-parse-worker.ts'),
           // Exact statistics over a whole window, off the main thread (stats/exact/exact-stats-runner.ts).
           'exact-stats-worker': resolve('src/main/core/stats/exact/exact-stats-worker.ts'),
+          // The app's exports, off the main thread (transfer/export-runner.ts).
+          'export-worker': resolve('src/main/core/transfer/export-worker.ts'),
         },
       },
     },

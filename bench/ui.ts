@@ -50,6 +50,7 @@ async function serveFolder(dir: string, speed: number): Promise<Served> {
   const host = await startHost({
     dataDir: dir,
     secrets: fileSecretStore(join(dir, 'api-key')),
+    exportWorker: new URL('./export-worker.js', import.meta.url),
     composeOptions: {
       sandbox: { speed },
       pageParseWorker: new URL('./page-parse-worker.js', import.meta.url),

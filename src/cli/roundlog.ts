@@ -112,9 +112,10 @@ function configFrom(values: Record<string, unknown>): RoundlogConfig {
   return resolveConfig({ dataDir: text('data-dir'), baseUrl: text('base-url'), apiKey: apiKeyFromFlags(values, console.warn), games: text('games'), history: text('history'), tier: text('tier') });
 }
 
-/** The worker sits beside this file in `out/main`. */
+/** The workers sit beside this file in `out/main`. */
 const PAGE_PARSE_WORKER = new URL('./page-parse-worker.js', import.meta.url);
 const EXACT_STATS_WORKER = new URL('./exact-stats-worker.js', import.meta.url);
+const EXPORT_WORKER = new URL('./export-worker.js', import.meta.url);
 
 function describeSource(core: RoundlogCore): string {
   return core.mode === 'sandbox'
@@ -247,6 +248,7 @@ async function runServe(args: string[]): Promise<void> {
     overrides: overridesFrom(flags),
     secrets: fileSecretStore(join(dataDir, 'api-key')),
     compose: startWhenWritable,
+    exportWorker: EXPORT_WORKER,
     log: (message) => console.warn(`roundlog: ${message}`),
   });
   const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));

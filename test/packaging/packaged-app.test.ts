@@ -79,7 +79,7 @@ describe('the packaged app (electron-builder --linux dir, with a stand-in Electr
   it('holds the built app in app.asar, with its runtime dependencies and tray icons, and no sources or tests', () => {
     const asar = join(app, 'resources/app.asar');
     const files = listPackage(asar, { isPack: false }).map((file) => file.replaceAll('\\', '/'));
-    for (const file of ['/package.json', '/out/main/index.js', '/out/main/page-parse-worker.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/resources/trayTemplate.png', '/node_modules/better-sqlite3/lib/index.js', '/node_modules/zod/package.json', '/node_modules/ws/package.json']) {
+    for (const file of ['/package.json', '/out/main/index.js', '/out/main/page-parse-worker.js', '/out/main/export-worker.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/resources/trayTemplate.png', '/node_modules/better-sqlite3/lib/index.js', '/node_modules/zod/package.json', '/node_modules/ws/package.json']) {
       expect(files, file).toContain(file);
     }
     const strays = files.filter((file) => /^\/(src|test|bench|scripts|native)\/|\.map$|^\/out\/main\/(bench|cli)\.js$|better-sqlite3\/(build|deps|src)\//.test(file));

@@ -87,7 +87,7 @@ describe('the packaging config', () => {
 
   it('ships the built app and its icons, never sources, tests, benches or the native build folder', () => {
     const shipped = fileFilter(appPatterns(config.files));
-    for (const file of ['package.json', 'out/main/index.js', 'out/main/page-parse-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'resources/tray.png', 'resources/trayTemplate@2x.png']) {
+    for (const file of ['package.json', 'out/main/index.js', 'out/main/page-parse-worker.js', 'out/main/export-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'resources/tray.png', 'resources/trayTemplate@2x.png']) {
       expect(shipped(file), file).toBe(true);
     }
     for (const file of [

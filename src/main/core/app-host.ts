@@ -27,6 +27,8 @@ export interface HostOptions {
   /** How a core is started (the CLI retries a history on a full disk); default startRoundlog. */
   readonly compose?: (config: RoundlogConfig) => Promise<RoundlogCore>;
   readonly composeOptions?: ComposeOptions;
+  /** The built `export-worker.js`: the app's exports then run off the main thread (else inline). */
+  readonly exportWorker?: URL;
   readonly log?: (message: string) => void;
 }
 
@@ -194,6 +196,7 @@ export async function startHost(options: HostOptions): Promise<RoundlogHost> {
       return current.databaseFile;
     },
     ...(options.composeOptions?.nativeBinding ? { nativeBinding: options.composeOptions.nativeBinding } : {}),
+    ...(options.exportWorker ? { exportWorker: options.exportWorker } : {}),
     log,
   });
   const service: RoundlogService = {

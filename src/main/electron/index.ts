@@ -100,6 +100,7 @@ if (!app.requestSingleInstanceLock()) {
         overrides: overridesFrom({}),
         secrets: await safeStorageSecretStore(join(dataDir, 'api-key.enc'), log),
         log,
+        exportWorker: new URL('./export-worker.js', import.meta.url),
         composeOptions: {
           pageParseWorker: new URL('./page-parse-worker.js', import.meta.url),
           exactStatsWorker: new URL('./exact-stats-worker.js', import.meta.url),

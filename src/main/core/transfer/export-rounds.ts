@@ -57,6 +57,11 @@ interface PageSink {
 
 export const FORMAT_EXTENSION: Readonly<Record<ExportFormat, string>> = { csv: 'csv', jsonl: 'jsonl', parquet: 'parquet' };
 
+/** The hidden name an export is written under until complete (removed by whoever gives it up). */
+export function temporaryFileOf(out: string): string {
+  return join(dirname(out), `.${basename(out)}.partial`);
+}
+
 export class RoundExport {
   private constructor(
     private readonly db: Database,
@@ -93,7 +98,7 @@ export class RoundExport {
   /** Writes the export to `out` (its folder is created) and closes the snapshot, whatever happens. */
   async writeTo(out: string, run: ExportRun = {}): Promise<ExportResult> {
     mkdirSync(dirname(out), { recursive: true });
-    const temporary = join(dirname(out), `.${basename(out)}.partial`);
+    const temporary = temporaryFileOf(out);
     const pageRows = this.options.pageRows ?? EXPORT_PAGE_ROWS;
     let sink: PageSink | null = null;
     try {

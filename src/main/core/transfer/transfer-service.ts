@@ -3,7 +3,9 @@ import type { RoundlogService } from '../../../shared/contract';
 import type { ExportProgress, StartExportInput, StartExportOutput } from '../../../shared/transfer';
 import { Emitter } from '../emitter';
 import { exportFileBase, exportsFolder, freeExportFile } from './export-names';
-import { FORMAT_EXTENSION, RoundExport } from './export-rounds';
+import type { ExportFailure, ExportOutcome } from './export-job';
+import { FORMAT_EXTENSION } from './export-rounds';
+import { startExportTask, type ExportTask } from './export-runner';
 import { rangeOfRequest } from './time-range';
 import { TransferCancelled } from './transfer-error';
 
@@ -11,7 +13,7 @@ import { TransferCancelled } from './transfer-error';
 // one). The page never names a path: every export goes to `<data folder>/exports/` under a name
 // made here from the game, the range and the format, and the reply says where. Exports read the
 // history through their own read-only snapshot, so a settings change that restarts recording does
-// not disturb one in progress.
+// not disturb one in progress, and each runs on a worker thread of its own (export-runner.ts).
 
 export type TransferRequests = Pick<RoundlogService, 'startExport' | 'cancelExport' | 'onExportProgress'>;
 
@@ -20,6 +22,8 @@ export interface TransferServiceOptions {
   /** The history file of the core running now. */
   readonly historyFile: () => Promise<string>;
   readonly nativeBinding?: string;
+  /** The built `export-worker.js`: exports then run off the main thread (else inline). */
+  readonly exportWorker?: URL;
   readonly clockUs?: () => number;
   readonly log?: (message: string) => void;
 }
@@ -30,63 +34,66 @@ const PROGRESS_EVERY_MS = 100;
 export function createTransferService(options: TransferServiceOptions): TransferRequests & { dispose(): Promise<void> } {
   const clockUs = options.clockUs ?? (() => Date.now() * 1000);
   const progress = new Emitter<ExportProgress>();
-  const running = new Map<string, { controller: AbortController; file: string; done: Promise<void> }>();
+  const running = new Map<string, { task: ExportTask; file: string; done: Promise<void> }>();
 
   const startExport = async (input: StartExportInput): Promise<StartExportOutput> => {
     const nowUs = clockUs();
     const historyFile = await options.historyFile();
     const range = rangeOfRequest(input.range, nowUs);
-    const exporter = RoundExport.open({
-      historyFile,
-      game: input.game,
-      range,
-      format: input.format,
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    });
     const label = input.range === 'all' ? 'all' : typeof input.range === 'string' ? `last-${input.range}` : undefined;
     // Not a name taken on disk, nor one an export still writing will take.
     const taken = new Set([...running.values()].map((job) => job.file));
     const file = freeExportFile(exportsFolder(options.dataDir), exportFileBase(input.game, range, nowUs, label), FORMAT_EXTENSION[input.format], taken);
     const exportId = randomUUID();
-    const controller = new AbortController();
-    const total = exporter.total;
+    let total = 0;
     const push = (state: ExportProgress['state'], rows: number, message: string | null = null): void =>
       progress.emit({ exportId, state, rows, total, file, message });
     let lastPush = 0;
-    const done = exporter
-      .writeTo(file, {
-        signal: controller.signal,
-        onProgress: (rows) => {
-          const now = Date.now();
-          if (now - lastPush < PROGRESS_EVERY_MS) return;
-          lastPush = now;
-          push('running', rows);
-        },
-      })
+    const task = startExportTask(
+      options.exportWorker ?? null,
+      { historyFile, game: input.game, range, format: input.format, file, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) },
+      (rows) => {
+        const now = Date.now();
+        if (now - lastPush < PROGRESS_EVERY_MS) return;
+        lastPush = now;
+        push('running', rows);
+      },
+    );
+    const report = (outcome: ExportOutcome): void => {
+      if (outcome.state === 'done') return push('done', outcome.rows);
+      if (outcome.state === 'cancelled') return push('cancelled', 0, new TransferCancelled('export').message);
+      options.log?.(`export to ${file} failed: ${outcome.failure.message}`);
+      push('failed', 0, failedMessage(outcome.failure, exportsFolder(options.dataDir)));
+    };
+    // An export that cannot open answers the request with its error and pushes nothing.
+    const done = task.opened
       .then(
-        (result) => push('done', result.rows),
-        (error: unknown) => {
-          if (error instanceof TransferCancelled) return push('cancelled', 0, error.message);
-          options.log?.(`export to ${file} failed: ${(error as Error).message}`);
-          push('failed', 0, `The export could not be written (${(error as { code?: string }).code ?? (error as Error).message}). Check the free space in ${exportsFolder(options.dataDir)}.`);
+        async (opened) => {
+          total = opened;
+          report(await task.finished);
         },
+        () => undefined,
       )
       .finally(() => running.delete(exportId));
-    running.set(exportId, { controller, file, done });
-    return { exportId, file, total };
+    running.set(exportId, { task, file, done });
+    return { exportId, file, total: await task.opened };
   };
 
   return {
     startExport,
     cancelExport: async ({ exportId }) => {
-      running.get(exportId)?.controller.abort();
+      running.get(exportId)?.task.cancel();
       return null;
     },
     onExportProgress: (listener) => progress.on(listener),
     dispose: async () => {
       const jobs = [...running.values()];
-      for (const job of jobs) job.controller.abort();
+      for (const job of jobs) job.task.cancel();
       await Promise.all(jobs.map((job) => job.done));
     },
   };
+}
+
+function failedMessage(failure: ExportFailure, folder: string): string {
+  return `The export could not be written (${failure.code ?? failure.message}). Check the free space in ${folder}.`;
 }
