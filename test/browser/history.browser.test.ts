@@ -113,5 +113,5 @@ describe.runIf(hasChromium)('the history browser in a browser', () => {
     await page.keyboard.press('Escape');
     await detail.waitFor({ state: 'detached' });
     expect(problems).toEqual([]);
-  }, 60_000);
+  }, 150_000);
 });

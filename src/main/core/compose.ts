@@ -87,14 +87,14 @@ export async function startRoundlog(config: RoundlogConfig, options: ComposeOpti
     ...(config.paused ? { paused: config.paused } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
-  // Alerts hear the writer's commits before the recorder starts, so no committed round is missed.
+  // Alerts join the history's commits before the recorder starts, so no committed round is missed.
   const alerts = new AlertCenter({
     db,
     history,
     ...(options.alertClock ? { clock: options.alertClock } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
-  alerts.listen(writer);
+  alerts.listen();
   const stats = new StatsEngine(db, history);
   const exact = new ExactStatsRunner(options.exactStatsWorker ?? null, db);
   const service = createService({

@@ -57,8 +57,14 @@ export function createService(deps: ServiceDeps): CoreService & { dispose(): voi
     const at = store.lastFinalizedAt(game);
     if (at !== null) lastRound.set(game, { at, us: isoToMicros(at) ?? 0 });
   };
-  for (const sync of recorder.games) learn(sync.game);
-  for (const { slug } of store.games()) if (!counts.has(slug)) learn(slug);
+  const learnAll = (): void => {
+    const games = new Set([...recorder.games].map((sync) => sync.game));
+    for (const { slug } of store.games()) games.add(slug);
+    for (const game of games) learn(game);
+  };
+  learnAll();
+  // Rounds another process stored (`roundlog import` beside the app) are counted when noticed.
+  const foreignWrites = history.watchForeignWrites();
   const rounds = new Emitter<RoundView[]>();
   const status = new Emitter<Status>();
   let storeError: StoreError | null = null;
@@ -106,6 +112,7 @@ export function createService(deps: ServiceDeps): CoreService & { dispose(): voi
   };
 
   const buildStatus = (): Status => {
+    if (foreignWrites.happened()) learnAll();
     const quarantined = history.quarantine.counts();
     const tracked = recorder.games.map((sync) => gameStatus(sync.game, sync, quarantined));
     const others = [...counts.keys()].filter((game) => !recorder.game(game)).map((game) => gameStatus(game, undefined, quarantined));

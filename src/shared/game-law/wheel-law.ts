@@ -45,8 +45,8 @@ const DREAM_CATCHER = wheel([
   ['n10', '10', 4],
   ['n20', '20', 2],
   ['n40', '40', 1],
-  ['x2', '2x', 1],
-  ['x7', '7x', 1],
+  ['x2', '2×', 1],
+  ['x7', '7×', 1],
 ]);
 
 /** game-math.md §4: 19 Leaf segments and one each of 1-20 (39 in all). */

@@ -112,19 +112,21 @@ export class AlertStore {
     return this.removeRule.run(id).changes === 1;
   }
 
-  /** Stores alerts in one transaction; returns the ids of those that were new (null: that round had alerted already). */
+  /**
+   * Stores alerts all or none (inside the rounds' transaction this is a savepoint); returns the
+   * ids of those that were new (null: that round had alerted already).
+   */
   addAlerts(alerts: readonly AlertToStore[]): (number | null)[] {
-    const ids = this.db.transaction(() =>
-      alerts.map(({ alert, ruleId, gameId, roundUs, firedUs }) => {
+    const prune = this.inserted + alerts.length >= PRUNE_EVERY;
+    const ids = this.db.transaction(() => {
+      const added = alerts.map(({ alert, ruleId, gameId, roundUs, firedUs }) => {
         const result = this.insertAlert.run(ruleId, gameId, alert.roundId, roundUs, firedUs, alert.muted ? 1 : 0, alert.live ? 1 : 0, JSON.stringify(alert));
         return result.changes === 1 ? Number(result.lastInsertRowid) : null;
-      }),
-    )();
-    this.inserted += alerts.length;
-    if (this.inserted >= PRUNE_EVERY) {
-      this.inserted = 0;
-      this.prune.run(FEED_LIMIT);
-    }
+      });
+      if (prune) this.prune.run(FEED_LIMIT);
+      return added;
+    })();
+    this.inserted = prune ? 0 : this.inserted + alerts.length;
     return ids;
   }
 

@@ -1,7 +1,9 @@
 import type { AlertRule } from '../../../shared/alerts';
 import type { Round } from '../round';
 import { gameTitleOf } from '../../../shared/games';
-import { formatMultiplier, segmentLabel, type Target } from './rule-plan';
+import { formatMultiplier } from '../../../shared/multiplier-text';
+import { segmentLabel } from '../../../shared/segment-text';
+import { thresholdLabel, type Target } from './rule-plan';
 
 // The sentences an alert is shown with, in the notification and the feed alike. They are written
 // once, when the alert fires, and stored with it: a later rename of the rule does not re-word it.
@@ -33,16 +35,16 @@ export function alertWords(rule: AlertRule, target: Target, round: Round, run: {
   let body: string;
   switch (rule.condition.kind) {
     case 'multiplier':
-      body = `${game} hit ${formatMultiplier(round.multiplier)}× ${where}.`;
+      body = `${game} hit ${formatMultiplier(round.multiplier)} ${where}.`;
       break;
     case 'segment':
-      body = `${game} landed ${round.segment === null ? 'a segment' : segmentLabel(round.game, round.segment)} ${where}.`;
+      body = `${game} landed ${round.segment === null ? 'a segment' : segmentLabel(round.segment, round.game).text} ${where}.`;
       break;
     case 'drought':
       body = `${game}: ${count(run?.rounds ?? 0)} rounds without ${target.label}${usual} ${where}.`;
       break;
     case 'streak':
-      body = `${game}: ${count(run?.rounds ?? 0)} rounds in a row below ${formatMultiplier(String(rule.condition.below))}×${usual} ${where}.`;
+      body = `${game}: ${count(run?.rounds ?? 0)} rounds in a row below ${thresholdLabel(rule.condition.below)}${usual} ${where}.`;
       break;
   }
   return {

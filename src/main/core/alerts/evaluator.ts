@@ -10,8 +10,9 @@ import { planRule, type GamePlan, type Target } from './rule-plan';
 // history and then moved by each round: the backfill path pays a few comparisons per round and
 // never a query, except when a backfilled round turns out to be a newer hit inside a drought.
 //
-// Live or backfill: a round finalised at most LIVE_WINDOW before it was committed is live (the
-// stream, a poll, or a catch-up after a short reconnect); anything older came by backfill and
+// Live or backfill: a round that came by the live path (a stream frame, a poll) is live whatever
+// this computer's clock says; one that came by a page of history is live only if it was finalised
+// at most LIVE_WINDOW before it was committed (a catch-up after a short reconnect). Anything older
 // fires only for rules that include backfilled rounds. The age is read on the real clock: it is a
 // fact about the data, while cooldowns and quiet hours follow the policy clock tests can move.
 //
@@ -58,6 +59,10 @@ export interface Clocks {
   /** The real time the rounds were committed (ms), for their age. */
   readonly realMs: number;
 }
+
+/** Rounds that came by the live path; those not in it are judged by their age. */
+export type LiveRounds = Pick<ReadonlySet<unknown>, 'has'>;
+const NONE_LIVE: LiveRounds = { has: () => false };
 
 interface Counter {
   readonly target: Target;
@@ -152,13 +157,19 @@ export class AlertEvaluator {
     }
   }
 
+  /** Forgets every counter and seeds them again from the memory (after a rollback, or rounds another process wrote). */
+  reseed(rules: readonly AlertRule[]): void {
+    this.games = new Map();
+    this.setRules(rules);
+  }
+
   /** Games some enabled rule watches. */
   get watchedGames(): readonly string[] {
     return [...this.games.keys()];
   }
 
   /** The alerts a batch of just-committed rounds fires, in round order per game. */
-  evaluate(rounds: readonly Round[], clocks: Clocks): Firing[] {
+  evaluate(rounds: readonly Round[], clocks: Clocks, arrivedLive: LiveRounds = NONE_LIVE): Firing[] {
     if (this.games.size === 0) return [];
     const byGame = new Map<string, Round[]>();
     for (const round of rounds) {
@@ -168,14 +179,14 @@ export class AlertEvaluator {
       else list.push(round);
     }
     const firings: Firing[] = [];
-    for (const [game, list] of byGame) this.evaluateGame(game, this.games.get(game)!, ascending(list), clocks, firings);
+    for (const [game, list] of byGame) this.evaluateGame(game, this.games.get(game)!, ascending(list), clocks, arrivedLive, firings);
     return firings;
   }
 
-  private evaluateGame(game: string, watch: GameWatch, rounds: readonly Round[], clocks: Clocks, firings: Firing[]): void {
+  private evaluateGame(game: string, watch: GameWatch, rounds: readonly Round[], clocks: Clocks, arrivedLive: LiveRounds, firings: Firing[]): void {
     const freshFromUs = (clocks.realMs - LIVE_WINDOW_MS) * 1000;
     const fire = (rule: RuleState, target: Target, round: Round, run: Firing['run']): boolean => {
-      const live = round.finalizedUs >= freshFromUs;
+      const live = arrivedLive.has(round) || round.finalizedUs >= freshFromUs;
       if (!live && !rule.rule.includeBackfill) return false;
       const cooldownMs = rule.rule.cooldownSeconds * 1000;
       if (cooldownMs > 0 && rule.lastFiredMs !== null && clocks.policyMs - rule.lastFiredMs < cooldownMs) return false;

@@ -1,6 +1,7 @@
 import { BONUS_TARGET, type AlertRule, type AlertRuleInput, type DroughtTarget } from '../../../shared/alerts';
 import { wheelSegments } from '../../../shared/game-law/wheel-law';
 import { catalogKind, findGame, gameTitleOf } from '../../../shared/games';
+import { segmentLabel } from '../../../shared/segment-text';
 import { toUnits } from '../../../shared/stats/thresholds';
 import { lawOf } from '../stats/multiplier-law';
 import { bonusSegments } from '../stats/round-facts';
@@ -36,26 +37,16 @@ export type GamePlan =
   /** Fires once per run of misses, when more than `longerThan` rounds in a row miss the target (drought, streak). */
   | { readonly kind: 'run'; readonly game: string; readonly target: Target; readonly longerThan: number };
 
-/** A segment code as the wheel names it (`Cash Hunt`, `10`), or the code where no table does. */
-export function segmentLabel(slug: string, code: string): string {
-  return wheelSegments(slug).find((segment) => segment.code === code)?.label ?? code;
-}
-
-/** `1,204.55`: a multiplier's decimal text grouped by thousands, trailing zeros after two decimals dropped. */
-export function formatMultiplier(text: string): string {
-  const [whole = '0', fraction = ''] = text.split('.');
-  const trimmed = fraction.replace(/0+$/, '').padEnd(2, '0');
-  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${trimmed}`;
-}
-
-const thresholdLabel = (x: number): string => formatMultiplier(String(x));
+/** `2.00×`, `1,000.00×`, `1.9999×`: a threshold as the user set it (never floored, unlike a round's multiplier). */
+const thresholdText = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 4 });
+export const thresholdLabel = (x: number): string => `${thresholdText.format(x)}×`;
 
 function multiplierTarget(slug: string, atLeast: number): Target {
   const units = toUnits(atLeast);
   const law = lawOf({ slug, kind: catalogKind(slug) }, null);
   return {
     key: `ge:${units}`,
-    label: `≥ ${thresholdLabel(atLeast)}×`,
+    label: `≥ ${thresholdLabel(atLeast)}`,
     probability: law === null ? null : law.survival(atLeast),
     matches: (roundUnits) => roundUnits >= units,
   };
@@ -81,14 +72,14 @@ function segmentTarget(slug: string, wanted: readonly string[]): Target {
     } else if (known.has(code)) {
       codes.add(code);
     } else {
-      throw new AlertRuleError(`${name} has no segment "${code}"; its segments are ${[...known].map((known) => segmentLabel(slug, known)).join(', ')}.`);
+      throw new AlertRuleError(`${name} has no segment "${code}"; its segments are ${[...known].map((known) => segmentLabel(known, slug).text).join(', ')}.`);
     }
   }
   const table = wheelSegments(slug);
   const total = table.reduce((sum, segment) => sum + segment.count, 0);
   const counts = [...codes].map((code) => table.find((segment) => segment.code === code)?.count);
   const sorted = [...codes].sort();
-  const labels = wanted.map((code) => (code === BONUS_TARGET ? 'a bonus' : segmentLabel(slug, code)));
+  const labels = wanted.map((code) => (code === BONUS_TARGET ? 'a bonus' : segmentLabel(code, slug).text));
   return {
     key: `seg:${sorted.join(',')}`,
     label: labels.join(' or '),

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Round } from '../round';
 import { CoverageStore, type CoverageChange } from './coverage-store';
+import { ForeignWrites } from './foreign-writes';
 import { GapStore } from './gap-store';
 import { QuarantineStore, type QuarantineEntry } from './quarantine-store';
 import { canonicalSlug } from '../../../shared/games';
@@ -10,8 +11,25 @@ import { RoundStore, type InsertedRound } from './round-store';
 /** What one transaction commits: rounds, the coverage they prove, and what was set aside. */
 export interface Batch {
   readonly rounds: readonly Round[];
+  /** Those of the rounds that came by the live path (stream frames, polls), whatever their age. */
+  readonly live?: ReadonlySet<Round>;
   readonly coverage: readonly CoverageChange[];
   readonly quarantine: readonly QuarantineEntry[];
+}
+
+/**
+ * Work stored with the rounds it is about, in their transaction (the alerts they fire): a crash
+ * keeps both or neither.
+ */
+export interface CommitParticipant {
+  /** Before the transaction opens (no write lock held yet). */
+  beforeCommit?(): void;
+  /** Inside the transaction, with the rounds that were new; throwing rolls the whole batch back. */
+  inCommit(inserted: readonly Round[], batch: Batch): void;
+  /** After the transaction committed. */
+  afterCommit?(): void;
+  /** After the transaction rolled back: whatever inCommit moved in memory is stale. */
+  afterRollback?(): void;
 }
 
 /** The local history: one object per table, and the one transaction that writes them together. */
@@ -21,6 +39,7 @@ export class History {
   readonly gaps: GapStore;
   readonly quarantine: QuarantineStore;
   readonly rollups: RollupStore;
+  private readonly participants = new Set<CommitParticipant>();
 
   constructor(
     private readonly db: Database,
@@ -44,13 +63,36 @@ export class History {
     // id behind that no longer exists.
     for (const round of batch.rounds) this.rounds.gameId(round.game);
     for (const change of batch.coverage) this.rounds.gameId(change.game);
-    return this.db.transaction(() => {
-      const inserted = this.rounds.insertRounds(batch.rounds);
-      this.recordRollups(inserted);
-      for (const change of batch.coverage) this.coverage.apply(this.rounds.gameId(change.game), change);
-      for (const entry of batch.quarantine) this.quarantine.add(entry);
-      return inserted.map((stored) => stored.round);
-    })();
+    const participants = [...this.participants];
+    for (const participant of participants) participant.beforeCommit?.();
+    let committed: Round[];
+    try {
+      committed = this.db.transaction(() => {
+        const inserted = this.rounds.insertRounds(batch.rounds);
+        this.recordRollups(inserted);
+        for (const change of batch.coverage) this.coverage.apply(this.rounds.gameId(change.game), change);
+        for (const entry of batch.quarantine) this.quarantine.add(entry);
+        const rounds = inserted.map((stored) => stored.round);
+        if (rounds.length > 0) for (const participant of participants) participant.inCommit(rounds, batch);
+        return rounds;
+      })();
+    } catch (error) {
+      for (const participant of participants) participant.afterRollback?.();
+      throw error;
+    }
+    for (const participant of participants) participant.afterCommit?.();
+    return committed;
+  }
+
+  /** A watch for commits by other connections to this file (its own state per caller). */
+  watchForeignWrites(): ForeignWrites {
+    return new ForeignWrites(this.db);
+  }
+
+  /** Adds work that commits with every batch from now on; the returned function removes it. */
+  join(participant: CommitParticipant): () => void {
+    this.participants.add(participant);
+    return () => this.participants.delete(participant);
   }
 
   /** The statistics' rollups move with the rounds, in the same transaction. */

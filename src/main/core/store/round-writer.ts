@@ -17,6 +17,8 @@ const RETRY_AFTER_FAILURE_MS = 5_000;
 
 interface Pending {
   rounds: Round[];
+  /** Those that came by the live path. */
+  live: Set<Round>;
   coverage: CoverageChange[];
   quarantine: QuarantineEntry[];
   /** Callers waiting to hear which of their rounds were new once committed. */
@@ -28,11 +30,16 @@ export interface EnqueueOptions {
   readonly coverage?: CoverageChange;
   /** Backfill pages may wait briefly for company; live rounds never wait. */
   readonly bulk?: boolean;
+  /**
+   * The rounds came by the live path (a stream frame, a poll), so alerts treat them as live
+   * whatever their age on this computer's clock. Default: not bulk.
+   */
+  readonly live?: boolean;
   /** Told, after the commit, which of these rounds were not stored before. */
   readonly onStored?: (inserted: readonly Round[]) => void;
 }
 
-const empty = (): Pending => ({ rounds: [], coverage: [], quarantine: [], listeners: [] });
+const empty = (): Pending => ({ rounds: [], live: new Set(), coverage: [], quarantine: [], listeners: [] });
 
 /**
  * The single way rounds reach the history. A live round is committed at the end of the current
@@ -57,6 +64,7 @@ export class RoundWriter {
   /** Queues rounds, and optionally what they prove about the game's history. */
   enqueue(rounds: readonly Round[], options: EnqueueOptions = {}): void {
     for (const round of rounds) this.pending.rounds.push(round);
+    if (options.live ?? options.bulk !== true) for (const round of rounds) this.pending.live.add(round);
     if (options.coverage) addChange(this.pending.coverage, options.coverage);
     if (options.onStored) this.pending.listeners.push({ rounds, onStored: options.onStored });
     this.schedule(options.bulk !== true);
@@ -110,6 +118,7 @@ export class RoundWriter {
       // never loses a round, and no later coverage can move past one.
       this.pending = {
         rounds: batch.rounds.concat(this.pending.rounds),
+        live: new Set([...batch.live, ...this.pending.live]),
         coverage: batch.coverage.concat(this.pending.coverage),
         quarantine: batch.quarantine.concat(this.pending.quarantine),
         listeners: batch.listeners.concat(this.pending.listeners),

@@ -47,6 +47,8 @@ export type WalkResult =
  */
 export async function walk(plan: WalkPlan, context: WalkContext): Promise<WalkResult> {
   const { game, writer } = context;
+  // A poll's pages are the live path of a tier without a stream; every other walk is backfill.
+  const live = context.priority === 'live';
   const since = plan.sinceUs === null ? undefined : microsToIso(plan.sinceUs);
   const backoff = new Backoff({ baseMs: 1_000, capMs: 60_000 });
   let beforeIndex = plan.beforeIndex;
@@ -94,16 +96,16 @@ export async function walk(plan: WalkPlan, context: WalkContext): Promise<WalkRe
     }
     top ??= pageNewest;
     if (pageOldest === null) {
-      writer.enqueue(page.rounds, { bulk: true, onStored: count });
+      writer.enqueue(page.rounds, { bulk: true, live, onStored: count });
       return { outcome: 'stopped', reason: 'its rows carry no round_index to page back with' };
     }
     if (beforeIndex !== null && pageOldest.index! >= beforeIndex) {
-      writer.enqueue(page.rounds, { bulk: true, onStored: count });
+      writer.enqueue(page.rounds, { bulk: true, live, onStored: count });
       return { outcome: 'stopped', reason: 'the server ignored before_index' };
     }
     // Every round from this page's oldest up to the walk's top is now stored.
     const proven: Span = { fromUs: pageOldest.us, fromIndex: pageOldest.index, throughUs: top!.us, throughIndex: top!.index, atStart: false };
-    writer.enqueue(page.rounds, { bulk: true, coverage: { game, span: proven }, onStored: count });
+    writer.enqueue(page.rounds, { bulk: true, live, coverage: { game, span: proven }, onStored: count });
     // A full page whose indices counted down one by one suggests the next pages' positions: they
     // are asked for now, while this one is stored, and dropped if the guess was wrong.
     const first = beforeIndex ?? (pageNewest!.index === null ? null : pageNewest!.index + 1n);

@@ -1,7 +1,7 @@
 import type { AlignedData } from 'uplot';
 import type { ChartSeries } from '../../../shared/chart-series';
 import type { RoundView } from '../../../shared/round';
-import { multiplierValue } from '../round/multiplier';
+import { multiplierValue } from '../../../shared/multiplier-text';
 
 // The history chart's columns: a fetched (maybe decimated) series, then the live rounds that
 // committed after it, appended in place without asking the core again. Values go to one of three

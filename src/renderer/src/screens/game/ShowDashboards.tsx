@@ -3,8 +3,8 @@ import type { DicePanel } from '../../../../shared/stats/dice';
 import type { RoulettePanel } from '../../../../shared/stats/roulette';
 import type { WheelPanel } from '../../../../shared/stats/wheel';
 import type { RoundView } from '../../../../shared/round';
-import { segmentLabel } from '../../round/segment';
-import { formatMultiplierShort } from '../../round/multiplier';
+import { segmentLabel } from '../../../../shared/segment-text';
+import { formatMultiplierShort } from '../../../../shared/multiplier-text';
 import { FitLine, NoTheory, Panel } from './Panel';
 import { OutsideMark, RateBar, rateScale } from './RateBar';
 import { formatCount, formatOneIn, formatPercent, formatPp } from './format';
@@ -18,7 +18,7 @@ export function ResultsRibbon({ rounds }: { readonly rounds: readonly RoundView[
     <Panel name="results" title="Latest results" rounds={rounds.length} wide>
       <ol className="results-ribbon" aria-label="Latest results, newest first">
         {newest.map((round) => {
-          const label = round.segment === null ? null : segmentLabel(round.segment);
+          const label = round.segment === null ? null : segmentLabel(round.segment, round.game);
           return (
             <li key={round.roundId} className={`results-ribbon__chip results-ribbon__chip--${label?.kind ?? 'number'}`} data-segment={round.segment ?? ''}>
               {label === null ? (

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { RoundView } from '../../../../shared/round';
-import { formatMultiplier, multiplierBand } from '../../round/multiplier';
-import { segmentLabel } from '../../round/segment';
+import { formatMultiplier, multiplierBand } from '../../../../shared/multiplier-text';
+import { segmentLabel } from '../../../../shared/segment-text';
 import { formatLocalTime } from './historyFormat';
 import { contentHeight, scrollTopFor, topRowAt, topRowShowing, type ScrollGeometry } from './scaledScroll';
 
@@ -172,7 +172,7 @@ function HistoryRow({ offset, round, y, height, selected, showSegment, onClick }
     );
   }
   const band = multiplierBand(round.multiplier);
-  const segment = round.segment === null ? null : segmentLabel(round.segment);
+  const segment = round.segment === null ? null : segmentLabel(round.segment, round.game);
   return (
     <div
       className={selected ? 'history-row history-row--selected' : 'history-row'}

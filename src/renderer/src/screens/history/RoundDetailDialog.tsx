@@ -3,8 +3,8 @@ import '../../components/modal/modal.css';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { RoundlogService } from '../../../../shared/contract';
 import type { BonusDetail, RoundDetail } from '../../../../shared/round-detail';
-import { multiplierBand } from '../../round/multiplier';
-import { segmentLabel } from '../../round/segment';
+import { multiplierBand } from '../../../../shared/multiplier-text';
+import { segmentLabel } from '../../../../shared/segment-text';
 import { formatLocalTime } from './historyFormat';
 
 // One round, opened from the table as a modal dialog: focus moves in and stays in until it
@@ -96,7 +96,7 @@ export function RoundDetailDialog({ service, game, roundId, onClose }: RoundDeta
                   <span className="round-detail__multiplier" data-band={multiplierBand(round.multiplier) ?? undefined}>
                     {round.multiplier}×
                   </span>
-                  {round.segment === null ? null : <span className="round-detail__segment">{segmentLabel(round.segment).text}</span>}
+                  {round.segment === null ? null : <span className="round-detail__segment">{segmentLabel(round.segment, game).text}</span>}
                   <span className="round-detail__time">{formatLocalTime(round.finalizedUs)}</span>
                 </>
               )}

@@ -1,5 +1,5 @@
 import type { RoundView } from '../../../../shared/round';
-import { formatMultiplier, multiplierBand } from '../../round/multiplier';
+import { formatMultiplier, multiplierBand } from '../../../../shared/multiplier-text';
 import { newestFirst } from '../../round/roundOrder';
 import { ribbonMultiplier, ribbonSegment } from './overviewFigures';
 

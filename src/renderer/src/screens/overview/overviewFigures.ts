@@ -1,7 +1,7 @@
 import type { SummaryView } from '../../../../shared/stats/multiplier-stats';
 import type { WheelPanel } from '../../../../shared/stats/wheel';
-import { formatMultiplier, multiplierHundredths } from '../../round/multiplier';
-import { segmentLabel } from '../../round/segment';
+import { formatMultiplier, multiplierHundredths } from '../../../../shared/multiplier-text';
+import { segmentLabel } from '../../../../shared/segment-text';
 
 // What an overview tile computes from the answers it gets: today's window, the headline delays
 // worth a glance, and the short texts that fit a ribbon slot. Pure, so each is tested alone.

@@ -1,3 +1,5 @@
+import { wheelSegments } from './game-law/wheel-law';
+
 // Wheel shows name the winning segment with upstream's short codes (`n2`, `cashhunt`, `leaf`).
 // Known codes get the name players see on the wheel; an unknown code is still shown, readably.
 
@@ -22,7 +24,17 @@ export interface SegmentLabel {
   readonly kind: SegmentKind;
 }
 
-export function segmentLabel(segment: string): SegmentLabel {
+/**
+ * The name players see for a segment code: the game's wheel table where it names the code
+ * (Ice Fishing's "Lil' Blues"), otherwise read from the code itself.
+ */
+export function segmentLabel(segment: string, game?: string): SegmentLabel {
+  const read = labelFromCode(segment);
+  const named = game === undefined ? undefined : wheelSegments(game).find((entry) => entry.code === segment)?.label;
+  return named === undefined ? read : { text: named, kind: read.kind };
+}
+
+function labelFromCode(segment: string): SegmentLabel {
   const code = segment.trim().toLowerCase();
   const number = NUMBER_SEGMENT.exec(code);
   if (number) return { text: String(Number(number[1])), kind: 'number' };

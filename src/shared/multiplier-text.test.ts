@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMultiplier, formatMultiplierShort, multiplierBand, multiplierHundredths } from './multiplier';
+import { formatMultiplier, formatMultiplierShort, multiplierBand, multiplierHundredths } from './multiplier-text';
 
 describe('multiplier display', () => {
   it('floors to hundredths as the casino shows it, never rounding up', () => {

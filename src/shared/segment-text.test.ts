@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segmentLabel } from './segment';
+import { segmentLabel } from './segment-text';
 
 describe('wheel segment labels', () => {
   it('shows number segments as the number on the wheel', () => {
@@ -25,5 +25,13 @@ describe('wheel segment labels', () => {
     expect(segmentLabel('leaf')).toEqual({ text: 'Leaf', kind: 'bonus' });
     expect(segmentLabel('top_slot').text).toBe('Top Slot');
     expect(segmentLabel('goldenEgg').text).toBe('Golden Egg');
+  });
+
+  it("uses the game's own wheel table where it names the code, so every screen and alert says the same", () => {
+    expect(segmentLabel('lilblues', 'icefishing')).toEqual({ text: "Lil' Blues", kind: 'bonus' });
+    expect(segmentLabel('x2', 'dreamcatcher').text).toBe('2×');
+    expect(segmentLabel('n10', 'crazytime')).toEqual({ text: '10', kind: 'number' });
+    // A code the table lacks is still read from the code.
+    expect(segmentLabel('goldenEgg', 'crazytime').text).toBe('Golden Egg');
   });
 });
