@@ -1,5 +1,6 @@
 import { startRoundlog, type ComposeOptions, type RoundlogCore } from '../../../src/main/core/compose';
-import type { Alert, AlertRule, AlertRuleInput } from '../../../src/shared/alerts';
+import { localMinutes } from '../../../src/main/core/alerts/quiet-hours';
+import type { Alert, AlertRule, AlertRuleInput, QuietHours } from '../../../src/shared/alerts';
 import { startSandbox, type Sandbox, type SandboxOptions, type ScriptedOutcome, type SimRoundRecord } from '../../../src/sim/server';
 import { useTempDir } from '../../support/temp-dir';
 import { waitFor } from '../../support/wait';
@@ -31,6 +32,13 @@ export interface AlertRig {
   playOn(game: string, rounds: number): Promise<void>;
   /** Every alert in the feed, newest first. */
   feed(): Promise<Alert[]>;
+  /** Cuts every stream socket: the core reconnects and catches up over REST, fetching recent rounds again. */
+  dropStreams(): void;
+  /**
+   * Waits until the catch-up since the last dropStreams or restart has fetched `round` again (a
+   * page of its game reaching back to it), every game is live again and what came is stored.
+   */
+  refetched(round: SimRoundRecord): Promise<void>;
   /** Closes the core and starts another on the same data folder (the sandbox keeps playing). */
   restart(options?: Partial<RigOptions>): Promise<void>;
   close(): Promise<void>;
@@ -62,10 +70,12 @@ export async function startAlertRig(options: RigOptions): Promise<AlertRig> {
       { recorder: { restLagMs: 300 }, alertClock: () => clock.ms, log: () => {}, ...settings.compose },
     );
     detach = core.service.onAlert((alert) => pushed.push(alert));
-    await waitFor(() => settings.games.every((game) => core.recorder.game(game)?.state === 'live'), () => 'every game live', 20_000);
+    await waitFor(() => settings.games.every((game) => core.recorder.game(game)?.state === 'live'), () => 'every game live', 45_000);
     return core;
   };
   let core = await startCore(options);
+  /** The first of sandbox.requests() made since the last reconnect (a dropStreams or a restart). */
+  let reconnectedAt = 0;
 
   const stored = async (game: string, roundIds: readonly string[]): Promise<void> => {
     await waitFor(
@@ -128,9 +138,24 @@ export async function startAlertRig(options: RigOptions): Promise<AlertRig> {
         beforeId = page.alerts.at(-1)!.id;
       }
     },
+    dropStreams() {
+      reconnectedAt = sandbox.requests().length;
+      sandbox.dropStreams();
+    },
+    async refetched(round) {
+      await waitFor(
+        () =>
+          sandbox.requests().slice(reconnectedAt).some((request) => request.status === 200 && pageReaches(request.path, round)) &&
+          core.config.games.every((game) => core.recorder.game(game)?.state === 'live'),
+        () => `${round.game}: round ${round.roundId} fetched again after the reconnect`,
+        20_000,
+      );
+      await core.flush();
+    },
     async restart(next = {}) {
       detach();
       await core.close();
+      reconnectedAt = sandbox.requests().length;
       core = await startCore({ ...options, ...next });
     },
     async close() {
@@ -141,6 +166,29 @@ export async function startAlertRig(options: RigOptions): Promise<AlertRig> {
     },
   };
   return rig;
+}
+
+/** Whether a /rounds request asked for a page of `round`'s game reaching back to it. */
+function pageReaches(path: string, round: SimRoundRecord): boolean {
+  const url = new URL(path, 'http://sandbox');
+  if (url.pathname !== `/v1-beta/games/${round.game}/rounds`) return false;
+  const since = url.searchParams.get('since');
+  const beforeIndex = url.searchParams.get('before_index');
+  // The row's finalized_at is the round's time floored to the game's precision, at most the second.
+  const rowMs = Math.floor(round.finalizedAtMs / 1000) * 1000;
+  return (since === null || Date.parse(since) <= rowMs) && (beforeIndex === null || BigInt(beforeIndex) > round.roundIndex);
+}
+
+/** Quiet hours from an hour before to an hour after `ms` (local time), wrapping midnight either way. */
+export function quietHoursAround(ms: number): QuietHours {
+  const now = localMinutes(ms);
+  return { start: timeOfDay(now - 60), end: timeOfDay(now + 60) };
+}
+
+/** `HH:MM` of a minute of the day, wrapping past midnight either way. */
+function timeOfDay(minute: number): string {
+  const m = ((minute % 1440) + 1440) % 1440;
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
 /** `count` copies of an outcome. */

@@ -1,20 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AlertStore, FEED_LIMIT } from '../../../src/main/core/alerts/alert-store';
-import { localMinutes } from '../../../src/main/core/alerts/quiet-hours';
 import { openDatabase } from '../../../src/main/core/store/database';
 import { MIGRATIONS } from '../../../src/main/core/store/migrations';
 import { useTempDir } from '../../support/temp-dir';
-import { startAlertRig, times, type AlertRig } from './alert-harness';
+import { quietHoursAround, startAlertRig, times, type AlertRig } from './alert-harness';
 
 // When an alert is delivered and when it is not: cooldowns and quiet hours on the policy clock
 // (moved, never slept through), restarts of the core on the same data folder, re-delivered and
 // backfilled rounds.
-
-/** `HH:MM` of a minute of the day, wrapping past midnight either way. */
-const timeOfDay = (minute: number): string => {
-  const m = ((minute % 1440) + 1440) % 1440;
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-};
 
 describe('alert delivery', () => {
   let rig: AlertRig | null = null;
@@ -40,8 +33,7 @@ describe('alert delivery', () => {
 
   it('an alert in quiet hours is kept in the feed as muted, without sound; outside them it is notified', async () => {
     rig = await startAlertRig({ games: ['stake-crash'], sandbox: { outcomes: [{ game: 'stake-crash', fromRound: 0, outcomes: times(5000, { below: 100 }) }] } });
-    const now = localMinutes(rig.policyMs);
-    const rule = await rig.saveRule({ sound: true, quietHours: { start: timeOfDay(now - 60), end: timeOfDay(now + 60) }, condition: { kind: 'multiplier', atLeast: 100 } });
+    const rule = await rig.saveRule({ sound: true, quietHours: quietHoursAround(rig.policyMs), condition: { kind: 'multiplier', atLeast: 100 } });
     const [night] = await rig.playScripted('stake-crash', [{ atLeast: 100 }], { below: 100 });
     rig.policyMs += 3 * 3600_000;
     const [day] = await rig.playScripted('stake-crash', [{ atLeast: 100 }], { below: 100 });

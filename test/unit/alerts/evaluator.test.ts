@@ -31,8 +31,10 @@ class MemoryOfRounds implements AlertMemory {
     return { lastHit: null, misses: rounds.length };
   }
 
-  countBetween(game: string, fromUs: number, throughUs: number): number {
-    return this.of(game).filter((round) => round.finalizedUs >= fromUs && round.finalizedUs <= throughUs).length;
+  countAfter(game: string, hit: Edge, throughUs: number): number {
+    const after = (round: Round): boolean =>
+      round.finalizedUs > hit.us || (round.finalizedUs === hit.us && hit.index !== null && round.roundIndex !== null && round.roundIndex > hit.index);
+    return this.of(game).filter((round) => after(round) && round.finalizedUs <= throughUs).length;
   }
 
   lastAlertRound(ruleId: number, game: string): Edge | null {

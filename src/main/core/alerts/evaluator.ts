@@ -30,8 +30,8 @@ export interface AlertMemory {
   head(game: string): Edge | null;
   /** The round that last hit the target (null: never) and how many rounds came after it. */
   run(game: string, target: Target): { readonly lastHit: Edge | null; readonly misses: number };
-  /** Rounds of the game finalised in [fromUs, throughUs]. */
-  countBetween(game: string, fromUs: number, throughUs: number): number;
+  /** Rounds of the game after `hit` (by time, then round_index) and finalised at or before `throughUs`. */
+  countAfter(game: string, hit: Edge, throughUs: number): number;
   /** The round of the rule's newest alert on the game, or null. */
   lastAlertRound(ruleId: number, game: string): Edge | null;
   /** When the rule last fired (policy clock, ms), or null. */
@@ -253,7 +253,7 @@ export class AlertEvaluator {
         counter.misses += misses;
       } else {
         counter.lastHit = newestHit;
-        counter.misses = Math.max(0, this.memory.countBetween(game, newestHit.us, head.us) - 1);
+        counter.misses = this.memory.countAfter(game, newestHit, head.us);
       }
     }
   }

@@ -60,13 +60,15 @@ export class HistoryMemory implements AlertMemory {
     if (id === undefined) return { lastHit: null, misses: 0 };
     const lastHit = this.lastHit(id, target);
     if (lastHit === null) return { lastHit: null, misses: this.queries.lifetimeRounds(id) };
-    // Counted as the statistics count a drought: every round at or after the hit, less the hit.
-    return { lastHit, misses: Math.max(0, this.queries.roundsFrom(id, lastHit.us) - 1) };
+    // Counted as the statistics count a drought: every round from the hit on, less the hit.
+    return { lastHit, misses: Math.max(0, this.queries.roundsFromRound(id, lastHit.us, lastHit.index) - 1) };
   }
 
-  countBetween(game: string, fromUs: number, throughUs: number): number {
+  countAfter(game: string, hit: Edge, throughUs: number): number {
     const id = this.history.rounds.idOf(game);
-    return id === undefined ? 0 : this.selectCount.get(id, fromUs, throughUs)!.n;
+    if (id === undefined) return 0;
+    const fromHit = this.selectCount.get(id, hit.us, throughUs)!.n - this.queries.earlierInInstant(id, hit.us, hit.index);
+    return Math.max(0, fromHit - 1);
   }
 
   lastAlertRound(ruleId: number, game: string): Edge | null {

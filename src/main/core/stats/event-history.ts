@@ -24,6 +24,7 @@ export class GameHistoryQueries {
   private readonly selectEvent: Statement<[number, string], EventRow>;
   private readonly selectQuoted: Statement<[number], QuotedRow>;
   private readonly countRows: Statement<[number, number, number], { n: number }>;
+  private readonly countEarlierInInstant: Statement<[number, number, bigint], { n: number }>;
   private readonly sumHours: Statement<[number, number, number], { n: number | null }>;
   private readonly sumDaysFrom: Statement<[number, number], { n: number | null }>;
   private readonly sumAllDays: Statement<[number], { n: number | null }>;
@@ -35,6 +36,7 @@ export class GameHistoryQueries {
       .prepare('SELECT round_id, round_index, multiplier, finalized_at FROM rounds WHERE id = ?')
       .safeIntegers(true) as Statement<[number], QuotedRow>;
     this.countRows = db.prepare('SELECT count(*) AS n FROM rounds WHERE game_id = ? AND finalized_us >= ? AND finalized_us < ?');
+    this.countEarlierInInstant = db.prepare('SELECT count(*) AS n FROM rounds WHERE game_id = ? AND finalized_us = ? AND round_index < ?');
     this.sumHours = db.prepare('SELECT sum(rounds) AS n FROM stats_hours WHERE game_id = ? AND hour >= ? AND hour < ?');
     this.sumDaysFrom = db.prepare('SELECT sum(rounds) AS n FROM stats_days WHERE game_id = ? AND day >= ?');
     this.sumAllDays = db.prepare('SELECT sum(rounds) AS n FROM stats_days WHERE game_id = ?');
@@ -44,6 +46,20 @@ export class GameHistoryQueries {
   /** Every round of the game. */
   lifetimeRounds(gameId: number): number {
     return this.sumAllDays.get(gameId)?.n ?? 0;
+  }
+
+  /**
+   * Rounds from the round at (`us`, `index`) on, itself included. Rounds stamped to the second share
+   * an instant (a fast game, the sandbox at speed): those of the instant with a lower round_index
+   * came before it. Without an index, every round of the instant counts.
+   */
+  roundsFromRound(gameId: number, us: number, index: bigint | null): number {
+    return this.roundsFrom(gameId, us) - this.earlierInInstant(gameId, us, index);
+  }
+
+  /** Rounds finalised at `us` with a round_index below `index` (none without an index). */
+  earlierInInstant(gameId: number, us: number, index: bigint | null): number {
+    return index === null ? 0 : this.countEarlierInInstant.get(gameId, us, index)!.n;
   }
 
   /** Rounds finalised at or after `us`. */
@@ -86,7 +102,9 @@ export class GameHistoryQueries {
     return {
       roundsSince: (name) => {
         const row = event(name);
-        return row === undefined ? null : this.roundsFrom(gameId, row.last_us);
+        if (row === undefined) return null;
+        const index = this.selectQuoted.get(row.last_id)?.round_index ?? null;
+        return this.roundsFromRound(gameId, row.last_us, index);
       },
       lastHit: (name) => {
         const row = event(name);
