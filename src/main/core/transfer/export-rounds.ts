@@ -50,7 +50,7 @@ export interface ExportResult {
 /** Where an export's pages go, as rows (Parquet) or as text SQLite already wrote (CSV, JSON Lines). */
 interface PageSink {
   addRows(rows: readonly ExportRow[]): Promise<void>;
-  addText(text: string): Promise<void>;
+  addText(bytes: Buffer): Promise<void>;
   finish(): Promise<void>;
   abandon(): Promise<void>;
 }
@@ -112,7 +112,7 @@ export class RoundExport {
         for (const page of gamePages) {
           const size = Array.isArray(page) ? page.length : page.rows;
           if (Array.isArray(page)) await sink.addRows(page);
-          else await sink.addText(page.text);
+          else await sink.addText(page.bytes);
           rows += size;
           pages++;
           largestPage = Math.max(largestPage, size);
@@ -141,6 +141,9 @@ export class RoundExport {
   }
 }
 
+/** How much an export writes between the flushes it starts in the background. */
+const SYNC_EVERY_BYTES = 64 * 1024 * 1024;
+
 async function openSink({ format, rowGroupRows }: ExportOptions, file: string): Promise<PageSink> {
   if (format === 'parquet') {
     const writer = new ParquetRoundWriter(file, 'Roundlog', rowGroupRows);
@@ -156,20 +159,33 @@ async function openSink({ format, rowGroupRows }: ExportOptions, file: string): 
   const handle: FileHandle = await open(file, 'w');
   if (format === 'csv') await handle.write(CSV_HEADER);
   let closed = false;
+  // The file reaches the disk while later pages are made: a flush of what was written is started
+  // every SYNC_EVERY_BYTES, so the last one, awaited before the rename, has little left to do.
+  let unsynced = 0;
+  let flushing: Promise<void> = Promise.resolve();
   const close = async (): Promise<void> => {
     if (closed) return;
     closed = true;
+    await flushing.catch(() => undefined);
     await handle.close();
   };
   return {
     addRows: async () => {
       throw new Error(`a ${format} export takes text, not rows`);
     },
-    addText: async (text) => {
-      await handle.write(text);
+    addText: async (bytes) => {
+      await handle.write(bytes);
+      unsynced += bytes.length;
+      if (unsynced < SYNC_EVERY_BYTES) return;
+      unsynced = 0;
+      await flushing;
+      flushing = handle.datasync();
+      // Handled where it is awaited (the next flush, finish or close); never an unhandled rejection meanwhile.
+      flushing.catch(() => undefined);
     },
     finish: async () => {
       // On disk before it is renamed into place: a power cut never leaves a complete-looking short file.
+      await flushing;
       await handle.sync();
       await close();
     },

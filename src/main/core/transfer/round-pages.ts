@@ -24,9 +24,13 @@ export interface TimeRange {
 const OPEN_LOW = Number.MIN_SAFE_INTEGER;
 const OPEN_HIGH = Number.MAX_SAFE_INTEGER;
 
-/** A page of rows already written out as text lines by SQLite, and how many rows it holds. */
+/**
+ * A page of rows already written out as lines by SQLite, as UTF-8 bytes, and how many rows it
+ * holds. Bytes, not a string: the page goes to the file as SQLite made it, never decoded into a JS
+ * string and encoded again (measured: a fifth of a CSV export's CPU on rows of real size).
+ */
 export interface TextPage {
-  readonly text: string;
+  readonly bytes: Buffer;
   readonly rows: number;
 }
 
@@ -55,7 +59,7 @@ export class RoundPageReader {
   private readonly selectCount: Statement<[number, number, number], { n: number }>;
   private readonly selectPage: Statement<[number, number, number, number, number, number], PageRow>;
   private readonly selectPageEnd: Statement<[KeysetParams & { offset: number }], { us: number; id: number }>;
-  private readonly selectText: Record<TextFormat, Statement<[TextParams], { rows: number; text: string | null }>>;
+  private readonly selectText: Record<TextFormat, Statement<[TextParams], { rows: number; bytes: Buffer | null }>>;
 
   constructor(db: Database) {
     this.selectGames = db.prepare('SELECT id, slug, kind FROM games ORDER BY slug');
@@ -71,9 +75,9 @@ export class RoundPageReader {
     this.selectPageEnd = db.prepare(`SELECT finalized_us AS us, id FROM rounds WHERE ${KEYSET_WHERE} ORDER BY finalized_us, id LIMIT 1 OFFSET @offset`);
     const text = (line: string) =>
       db.prepare(`
-        SELECT count(*) AS rows, string_agg(line, '' ORDER BY finalized_us, id) AS text FROM (
+        SELECT count(*) AS rows, CAST(string_agg(line, '' ORDER BY finalized_us, id) AS BLOB) AS bytes FROM (
           SELECT finalized_us, id, ${line} AS line FROM rounds
-          WHERE ${KEYSET_WHERE} AND (finalized_us < @endUs OR (finalized_us = @endUs AND id <= @endId)))`) as Statement<[TextParams], { rows: number; text: string | null }>;
+          WHERE ${KEYSET_WHERE} AND (finalized_us < @endUs OR (finalized_us = @endUs AND id <= @endId)))`) as Statement<[TextParams], { rows: number; bytes: Buffer | null }>;
     this.selectText = { csv: text(CSV_LINE_SQL), jsonl: text(JSONL_LINE_SQL.replace('@game', '@slug')) };
   }
 
@@ -120,8 +124,8 @@ export class RoundPageReader {
     for (;;) {
       const end = this.selectPageEnd.get({ ...keyset, offset: pageSize - 1 });
       const page = this.selectText[format].get({ ...keyset, ...extra, endUs: end?.us ?? OPEN_HIGH, endId: end?.id ?? OPEN_HIGH })!;
-      if (page.rows === 0 || page.text === null) return;
-      yield { text: page.text, rows: page.rows };
+      if (page.rows === 0 || page.bytes === null) return;
+      yield { bytes: page.bytes, rows: page.rows };
       if (end === undefined) return;
       keyset.afterUs = end.us;
       keyset.afterId = end.id;
