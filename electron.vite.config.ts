@@ -16,6 +16,7 @@ export default defineConfig({
           index: resolve('src/main/electron/index.ts'),
           cli: resolve('src/cli/roundlog.ts'),
           bench: resolve('bench/run.ts'),
+          'bench-export-child': resolve('bench/export-child.ts'),
           // Loaded with `new Worker(new URL('./page-parse-worker.js', import.meta.url))` by the entries.
           'page-parse-worker': resolve('src/main/core/sources/trackersino/page-parse-worker.ts'),
           // Exact statistics over a whole window, off the main thread (stats/exact/exact-stats-runner.ts).
