@@ -68,7 +68,7 @@ function exportOnWorker(workerUrl: URL, job: ExportJob, onProgress: (rows: numbe
       exited = true;
       clearTimeout(terminateTimer);
       // A worker terminated (or crashed) mid-write could not remove its own temporary file.
-      if (outcome?.state !== 'done') rmSync(temporaryFileOf(job.file), { force: true });
+      if (outcome?.state !== 'done') removeQuietly(temporaryFileOf(job.file));
       const ended: ExportOutcome =
         outcome ?? (cancelled ? { state: 'cancelled' } : { state: 'failed', failure: { userFacing: false, code: null, message: `the export's worker stopped (exit code ${code})` } });
       // Ended before it ever opened (a refused job, a cancel terminated in mid-count).
@@ -87,4 +87,13 @@ function exportOnWorker(workerUrl: URL, job: ExportJob, onProgress: (rows: numbe
       terminateTimer = setTimeout(() => void worker.terminate(), CANCEL_GRACE_MS);
     },
   };
+}
+
+/** Removes a leftover file if there is one; a folder that cannot hold it (the failure just reported) is no error. */
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true });
+  } catch {
+    // ENOTDIR and the like: there is no such file.
+  }
 }
