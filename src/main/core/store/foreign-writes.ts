@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 
 /**
  * Notices commits made to the history file by another connection: a `roundlog import` or a second
@@ -6,9 +6,12 @@ import type { Database } from 'better-sqlite3';
  * connection's own commits, so reading it costs one pragma and no query of the data.
  */
 export class ForeignWrites {
+  /** Prepared once: db.pragma() would prepare it again on every commit. */
+  private readonly dataVersion: Statement<[], number>;
   private version: number;
 
-  constructor(private readonly db: Database) {
+  constructor(db: Database) {
+    this.dataVersion = db.prepare('PRAGMA data_version').pluck() as Statement<[], number>;
     this.version = this.read();
   }
 
@@ -21,6 +24,6 @@ export class ForeignWrites {
   }
 
   private read(): number {
-    return this.db.pragma('data_version', { simple: true }) as number;
+    return this.dataVersion.get()!;
   }
 }

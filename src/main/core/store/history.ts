@@ -40,6 +40,8 @@ export class History {
   readonly quarantine: QuarantineStore;
   readonly rollups: RollupStore;
   private readonly participants = new Set<CommitParticipant>();
+  /** Prepared once: building a transaction function costs more than a one-round commit's SQL. */
+  private readonly write: (batch: Batch, participants: readonly CommitParticipant[]) => Round[];
 
   constructor(
     private readonly db: Database,
@@ -52,6 +54,15 @@ export class History {
     this.rollups = new RollupStore(db);
     // Rollups of rounds stored before migration 3 are built once, before anything is recorded.
     for (const game of this.rollups.pendingRebuilds()) this.rollups.rebuild(game);
+    this.write = db.transaction((batch: Batch, participants: readonly CommitParticipant[]) => {
+      const inserted = this.rounds.insertRounds(batch.rounds);
+      this.recordRollups(inserted);
+      for (const change of batch.coverage) this.coverage.apply(this.rounds.gameId(change.game), change);
+      for (const entry of batch.quarantine) this.quarantine.add(entry);
+      const rounds = inserted.map((stored) => stored.round);
+      if (rounds.length > 0) for (const participant of participants) participant.inCommit(rounds, batch);
+      return rounds;
+    });
   }
 
   /**
@@ -67,16 +78,9 @@ export class History {
     for (const participant of participants) participant.beforeCommit?.();
     let committed: Round[];
     try {
-      committed = this.db.transaction(() => {
-        const inserted = this.rounds.insertRounds(batch.rounds);
-        this.recordRollups(inserted);
-        for (const change of batch.coverage) this.coverage.apply(this.rounds.gameId(change.game), change);
-        for (const entry of batch.quarantine) this.quarantine.add(entry);
-        const rounds = inserted.map((stored) => stored.round);
-        if (rounds.length > 0) for (const participant of participants) participant.inCommit(rounds, batch);
-        return rounds;
-      })();
+      committed = this.write(batch, participants);
     } catch (error) {
+      this.rollups.forgetOpen();
       for (const participant of participants) participant.afterRollback?.();
       throw error;
     }

@@ -10,9 +10,17 @@ const MAX_BATCH = 20_000;
 /**
  * How long backfill rounds may wait to share a transaction with the next pages. Measured: with
  * random round_id keys, each commit rewrites most of the key index's pages, so large
- * transactions roughly double bulk ingest. Live rounds never wait.
+ * transactions roughly double bulk ingest. Live rounds do not wait for them.
  */
 const BULK_DELAY_MS = 20;
+/**
+ * While live rounds stream in faster than this, commits are spaced this far apart and the rounds
+ * between share one. Measured: a commit of one round writes ~12 pages to the WAL (the round and
+ * its four index entries, its game's hour and day rollups, events and coverage), and most of that
+ * is per game, so spacing commits is what lets rounds share it. A round after a quiet spell (at
+ * real cadence, every round) still commits in the next turn of the event loop.
+ */
+export const LIVE_SPACING_MS = 5;
 const RETRY_AFTER_FAILURE_MS = 5_000;
 
 interface Pending {
@@ -28,7 +36,7 @@ interface Pending {
 export interface EnqueueOptions {
   /** What the rounds prove about the game's history; moves in the same transaction, never ahead. */
   readonly coverage?: CoverageChange;
-  /** Backfill pages may wait briefly for company; live rounds never wait. */
+  /** Backfill pages may wait briefly for company; live rounds wait at most LIVE_SPACING_MS. */
   readonly bulk?: boolean;
   /**
    * The rounds came by the live path (a stream frame, a poll), so alerts treat them as live
@@ -43,17 +51,20 @@ const empty = (): Pending => ({ rounds: [], live: new Set(), coverage: [], quara
 
 /**
  * The single way rounds reach the history. A live round is committed at the end of the current
- * turn of the event loop, together with everything else queued; backfill pages wait a few
- * milliseconds to share a transaction. Subscribers hear of a round only after its commit.
+ * turn of the event loop (or, while commits follow each other closely, LIVE_SPACING_MS after the
+ * last), together with everything else queued; backfill pages wait a few milliseconds to share a
+ * transaction. Subscribers hear of a round only after its commit.
  */
 export class RoundWriter {
   readonly committed = new Emitter<readonly Round[]>();
   readonly failures = new Emitter<StoreError | null>();
   private pending: Pending = empty();
   private scheduled:
-    | { readonly live: true; readonly handle: NodeJS.Immediate }
-    | { readonly live: false; readonly handle: NodeJS.Timeout }
+    | { readonly live: true; readonly immediate: true; readonly handle: NodeJS.Immediate }
+    | { readonly live: boolean; readonly immediate: false; readonly handle: NodeJS.Timeout }
     | null = null;
+  /** When the last batch was committed (or tried), performance.now() ms. */
+  private lastFlushMs = -Infinity;
   /** True from a failed commit until the next one succeeds; enqueue then waits for the retry. */
   private failing = false;
   private readonly drained: (() => void)[] = [];
@@ -86,9 +97,17 @@ export class RoundWriter {
     if (this.pending.rounds.length >= MAX_BATCH) return this.flush();
     if (this.scheduled && (this.scheduled.live || !live)) return;
     this.cancelScheduled();
-    this.scheduled = live
-      ? { live: true, handle: setImmediate(() => this.flush()) }
-      : { live: false, handle: setTimeout(() => this.flush(), BULK_DELAY_MS) };
+    const flush = (): void => this.flush();
+    if (!live) {
+      this.scheduled = { live: false, immediate: false, handle: setTimeout(flush, BULK_DELAY_MS) };
+      return;
+    }
+    // Whole milliseconds: Node keeps one list of timers per duration.
+    const waitMs = Math.ceil(this.lastFlushMs + LIVE_SPACING_MS - performance.now());
+    this.scheduled =
+      waitMs > 0
+        ? { live: true, immediate: false, handle: setTimeout(flush, waitMs) }
+        : { live: true, immediate: true, handle: setImmediate(flush) };
   }
 
   /** Resolves once everything queued so far is committed (or has failed and is waiting to retry). */
@@ -110,6 +129,7 @@ export class RoundWriter {
     const batch = this.pending;
     if (isEmpty(batch)) return this.settle();
     this.pending = empty();
+    this.lastFlushMs = performance.now();
     let inserted: Round[];
     try {
       inserted = this.history.commit(batch satisfies Batch);
@@ -128,7 +148,7 @@ export class RoundWriter {
       this.failures.emit(storeError);
       const retry = setTimeout(() => this.flush(), RETRY_AFTER_FAILURE_MS);
       retry.unref();
-      this.scheduled = { live: false, handle: retry };
+      this.scheduled = { live: false, immediate: false, handle: retry };
       return this.settle();
     }
     if (this.failing) {
@@ -150,7 +170,7 @@ export class RoundWriter {
   private cancelScheduled(): void {
     if (!this.scheduled) return;
     // Each handle with its own function: clearImmediate on a Timeout corrupts Node's timer lists.
-    if (this.scheduled.live) clearImmediate(this.scheduled.handle);
+    if (this.scheduled.immediate) clearImmediate(this.scheduled.handle);
     else clearTimeout(this.scheduled.handle);
     this.scheduled = null;
   }

@@ -144,7 +144,8 @@ export class GameSync {
   }
 
   private hasRound(index: bigint): boolean {
-    return this.recentIndices.includes(index) || this.deps.history.rounds.hasIndex(this.game, index);
+    // Newest first: the round before a live one is nearly always among the last few.
+    return this.recentIndices.lastIndexOf(index) !== -1 || this.deps.history.rounds.hasIndex(this.game, index);
   }
 
   private async run(signal: AbortSignal, cause: GapCause, pollEveryMs: number | null): Promise<void> {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { canonicalSlug, SLUG_PATTERN } from '../../../../shared/games';
 import { isoToMicros } from '../../../../shared/time';
 import type { Round } from '../../round';
-import { endOfValue, memberSpan } from './json-spans';
+import { memberSpan } from './json-spans';
 
 /** Why a frame or row could not be taken in; the text goes to the log (and later to quarantine). */
 export class RowError extends Error {
@@ -34,6 +34,42 @@ const frameGameSchema = z.looseObject({ game_id: z.string().regex(SLUG_PATTERN) 
 /** What makes a message a round at all, however broken the rest of it is. */
 const roundLikeSchema = z.looseObject({ round_id: z.union([z.string(), z.number()]) });
 
+type RowShape = z.infer<typeof rowSchema>;
+
+// Every row and frame passes the checks below on the hot path; only one that fails them goes
+// through zod, which then finds what is wrong and words it. So each check must accept nothing
+// that its schema refuses (test/unit/round-row-checks.test.ts holds them side by side).
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+/** z.number() refuses ±Infinity, which JSON.parse gives for a number like 1e400. */
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+function isRoundLike(value: unknown): boolean {
+  return isObject(value) && (typeof value.round_id === 'string' || isNumber(value.round_id));
+}
+
+function isRow(value: unknown): value is RowShape {
+  if (!isObject(value)) return false;
+  const { round_id: id, round_index: index, multiplier } = value;
+  return (
+    (typeof id === 'string' ? id.length >= 1 && id.length <= 200 : isNumber(id)) &&
+    (index === undefined || index === null || typeof index === 'string' || isNumber(index)) &&
+    (typeof multiplier === 'string' || isNumber(multiplier)) &&
+    value.state === 'finalized' &&
+    typeof value.finalized_at === 'string'
+  );
+}
+
+function gameOf(value: unknown): string | null {
+  if (isObject(value) && typeof value.game_id === 'string' && SLUG_PATTERN.test(value.game_id)) return value.game_id;
+  const game = frameGameSchema.safeParse(value);
+  return game.success ? game.data.game_id : null;
+}
+
+/** Exported for the test that holds each hand check against its schema. */
+export const rowChecks = { isRoundLike, isRow, roundLikeSchema, rowSchema };
+
 const INTEGER = /^-?\d+$/;
 const DECIMAL = /^\d+(\.\d+)?$/;
 
@@ -53,9 +89,7 @@ export function readRow(value: unknown, text: string, start: number): RowFields 
   // A round still in play (`only_finalized=false` rows) has no multiplier or time yet: not an error.
   const state = (value as { state?: unknown } | null)?.state;
   if (typeof state === 'string' && state !== 'finalized') throw new RowError(`round is not finalized (state "${state}")`, false);
-  const parsed = rowSchema.safeParse(value);
-  if (!parsed.success) throw new RowError(`not a round row: ${z.prettifyError(parsed.error)}`);
-  const row = parsed.data;
+  const row = isRow(value) ? value : checkedRow(value);
 
   // Only values JSON.parse may have rounded are read again from the text: numbers. Upstream sends
   // round_index first, so the scan stops before it reaches `raw`.
@@ -85,6 +119,12 @@ export function readRow(value: unknown, text: string, start: number): RowFields 
   };
 }
 
+function checkedRow(value: unknown): RowShape {
+  const parsed = rowSchema.safeParse(value);
+  if (!parsed.success) throw new RowError(`not a round row: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
 export function toRound(game: string, fields: RowFields, json: string): Round {
   return {
     game,
@@ -109,9 +149,11 @@ export function parseJson(text: string): unknown {
 /** A stream frame: one round row plus `game_id`. */
 export function parseRoundFrame(text: string): Round {
   const value = parseJson(text);
-  if (!roundLikeSchema.safeParse(value).success) throw new RowError('frame is not a round (no round_id)', false);
-  const game = frameGameSchema.safeParse(value);
-  if (!game.success) throw new RowError('frame has no valid game_id');
-  const start = text.search(/\S/);
-  return toRound(canonicalSlug(game.data.game_id), readRow(value, text, start), text.slice(start, endOfValue(text, start)));
+  if (!isRoundLike(value) && !roundLikeSchema.safeParse(value).success) throw new RowError('frame is not a round (no round_id)', false);
+  const game = gameOf(value);
+  if (game === null) throw new RowError('frame has no valid game_id');
+  // JSON.parse took the whole text as one object: the frame is the text less JSON's whitespace
+  // around it, which is all trim() can find there.
+  const json = text.trim();
+  return toRound(canonicalSlug(game), readRow(value, json, 0), json);
 }

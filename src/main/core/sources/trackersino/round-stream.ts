@@ -76,6 +76,8 @@ export class RoundStream {
     });
     this.socket = socket;
     let healthy = false;
+    /** When the socket last showed it is alive (opened, a ping, a frame), performance.now() ms. */
+    let aliveAtMs = performance.now();
     const alive = (): void => {
       if (!healthy) {
         // Only a connection that has proved itself resets the backoff, so a server that accepts
@@ -83,11 +85,12 @@ export class RoundStream {
         healthy = true;
         this.backoff.reset();
       }
-      this.armWatchdog(socket);
+      aliveAtMs = performance.now();
     };
 
     socket.on('open', () => {
-      this.armWatchdog(socket);
+      aliveAtMs = performance.now();
+      this.armWatchdog(socket, () => aliveAtMs);
       this.events.emit({ type: 'open' });
     });
     socket.on('ping', alive);
@@ -124,10 +127,24 @@ export class RoundStream {
     });
   }
 
-  private armWatchdog(socket: WebSocket): void {
+  /**
+   * Terminates the socket once it has been silent (no ping, no frame) for two intervals and a
+   * little latency: one late ping is tolerated, two missed are not. The timer is not re-armed on
+   * every frame; when it fires early it waits out the rest of the silence from the last one.
+   */
+  private armWatchdog(socket: WebSocket, aliveAtMs: () => number): void {
     this.clearWatchdog();
-    // Two intervals and a little latency: one late ping is tolerated, two missed are not.
-    this.watchdog = setTimeout(() => socket.terminate(), this.options.pingIntervalMs * 2 + 1_000);
+    const silenceMs = this.options.pingIntervalMs * 2 + 1_000;
+    const check = (): void => {
+      const quietMs = performance.now() - aliveAtMs();
+      if (quietMs >= silenceMs) {
+        this.watchdog = null;
+        socket.terminate();
+        return;
+      }
+      this.watchdog = setTimeout(check, silenceMs - quietMs);
+    };
+    check();
   }
 
   private clearWatchdog(): void {

@@ -29,12 +29,17 @@ export function bucketFloor(index: number): number {
   return GAMMA ** (index - 1);
 }
 
+/** Buckets whose counts are turned into text together, and kept as text until one of them moves. */
+const TEXT_RUN = 32;
+
 export class QuantileSketch {
   /** Dense counts over [low, high] bucket offsets: cheap to add into, cheap to merge. */
   private counts: Float64Array | null = null;
   private low = SIZE;
   private high = -1;
   count = 0;
+  /** Per run of TEXT_RUN offsets: its counts as JSON text, and the offsets that text covers. */
+  private texts: ({ readonly from: number; readonly to: number; readonly text: string } | undefined)[] = [];
 
   add(value: number, times = 1): void {
     this.addBucket(bucketOf(value) - MIN_INDEX, times);
@@ -90,6 +95,30 @@ export class QuantileSketch {
     return out;
   }
 
+  /**
+   * `JSON.stringify(this.encode())`, without turning every count into text again: a live hour's
+   * sketch gains one count per round, so all but one run of buckets keep their text.
+   */
+  json(): string {
+    if (this.counts === null || this.high < this.low) return '[]';
+    let text = `[${this.low + MIN_INDEX}`;
+    for (let run = Math.floor(this.low / TEXT_RUN); run <= Math.floor(this.high / TEXT_RUN); run++) {
+      text += `,${this.runText(run, Math.max(this.low, run * TEXT_RUN), Math.min(this.high, run * TEXT_RUN + TEXT_RUN - 1))}`;
+    }
+    return `${text}]`;
+  }
+
+  private runText(run: number, from: number, to: number): string {
+    const kept = this.texts[run];
+    if (kept !== undefined && kept.from === from && kept.to === to) return kept.text;
+    const counts = this.counts as Float64Array;
+    const numbers: number[] = [];
+    for (let offset = from; offset <= to; offset++) numbers.push(counts[offset] as number);
+    const text = JSON.stringify(numbers).slice(1, -1);
+    this.texts[run] = { from, to, text };
+    return text;
+  }
+
   static decode(encoded: readonly number[]): QuantileSketch {
     const sketch = new QuantileSketch();
     const first = encoded[0];
@@ -104,6 +133,7 @@ export class QuantileSketch {
   private addBucket(offset: number, times: number): void {
     this.counts ??= new Float64Array(SIZE);
     this.counts[offset] = (this.counts[offset] as number) + times;
+    this.texts[Math.floor(offset / TEXT_RUN)] = undefined;
     if (offset < this.low) this.low = offset;
     if (offset > this.high) this.high = offset;
     this.count += times;

@@ -1,5 +1,5 @@
 import { QuantileSketch } from './quantile-sketch';
-import { Rollup, type RoundRef, type UnderRuns } from './rollup';
+import { Rollup, type RankedRound, type RoundRef, type UnderRuns } from './rollup';
 
 // Rollups are stored as compact JSON text: arrays rather than objects, refs as [us, id]. The
 // layout is versioned by the migration that created the table; a change of layout is a new
@@ -24,26 +24,54 @@ interface Stored {
   p: number;
 }
 
-const refOut = (ref: RoundRef | null): Ref => (ref === null ? null : [ref.us, ref.id]);
 const refIn = (ref: Ref): RoundRef | null => (ref === null ? null : { us: ref[0], id: ref[1] });
 
+/**
+ * The stored text, written member by member in the order of `Stored`: exactly what JSON.stringify
+ * gives for it. The live path encodes its hour and day on every commit while little in them
+ * changes, so the costly parts (times past 2^31, hundreds of sketch counts) are kept as text with
+ * what they describe: each round ref, the top list, the sketch's runs of buckets.
+ */
 export function encodeRollup(rollup: Rollup): string {
-  const stored: Stored = {
-    n: rollup.rounds,
-    f: refOut(rollup.first),
-    l: refOut(rollup.last),
-    s: rollup.sumUnits,
-    mu: rollup.maxUnits,
-    m: refOut(rollup.max),
-    h: rollup.hits,
-    r: rollup.runs.map((runs) => [runs.head, runs.tail, refOut(runs.tailStart), runs.best, refOut(runs.bestStart)]),
-    q: rollup.sketch.encode(),
-    t: [...rollup.tallies],
-    b: [rollup.bets.rounds, rollup.bets.volumeCents, rollup.bets.payoutCents, rollup.bets.bettors, rollup.bets.winners],
-    top: rollup.top.map((round) => [round.us, round.id, round.key]),
-    p: rollup.paidRounds,
-  };
-  return JSON.stringify(stored);
+  const { bets } = rollup;
+  return (
+    `{"n":${number(rollup.rounds)},"f":${refText(rollup.first)},"l":${refText(rollup.last)},"s":${number(rollup.sumUnits)},` +
+    `"mu":${number(rollup.maxUnits)},"m":${refText(rollup.max)},"h":${JSON.stringify(rollup.hits)},"r":${runsText(rollup.runs)},` +
+    `"q":${rollup.sketch.json()},"t":${JSON.stringify([...rollup.tallies])},` +
+    `"b":${JSON.stringify([bets.rounds, bets.volumeCents, bets.payoutCents, bets.bettors, bets.winners])},` +
+    `"top":${topText(rollup.top)},"p":${number(rollup.paidRounds)}}`
+  );
+}
+
+const number = (value: number): string => JSON.stringify(value);
+
+/** Refs and top lists are never changed in place (a new one replaces them), so their text keeps. */
+const refTexts = new WeakMap<RoundRef, string>();
+const topTexts = new WeakMap<readonly RankedRound[], string>();
+
+function refText(ref: RoundRef | null): string {
+  if (ref === null) return 'null';
+  let text = refTexts.get(ref);
+  if (text === undefined) {
+    text = JSON.stringify([ref.us, ref.id]);
+    refTexts.set(ref, text);
+  }
+  return text;
+}
+
+/** Runs are counts of rounds: whole numbers, which a template writes as JSON does. */
+function runsText(runs: readonly UnderRuns[]): string {
+  const each = runs.map((run) => `[${run.head},${run.tail},${refText(run.tailStart)},${run.best},${refText(run.bestStart)}]`);
+  return `[${each.join(',')}]`;
+}
+
+function topText(top: readonly RankedRound[]): string {
+  let text = topTexts.get(top);
+  if (text === undefined) {
+    text = JSON.stringify(top.map((round) => [round.us, round.id, round.key]));
+    topTexts.set(top, text);
+  }
+  return text;
 }
 
 export function decodeRollup(text: string): Rollup {

@@ -10,6 +10,11 @@ import { Rollup, type RolledRound, type RoundRef } from './rollup';
 // Rounds usually arrive after (live) or before (backfill walks newest first) everything an hour
 // already holds; then the hour's rollup is extended at one end. Rounds landing between rounds
 // an hour already has make it rebuild from its rows: at most an hour of them.
+//
+// Each game's newest hour and day are also kept decoded in memory (`OpenRollups`), so a live
+// commit writes them without reading them back: one UPDATE each, still in the rounds'
+// transaction. That copy is dropped whenever it may differ from the file: after a rolled-back
+// transaction, and when another connection has written to the file.
 
 /** A just-inserted round, as the store has it. */
 export interface StoredRound {
@@ -59,6 +64,13 @@ export class RollupStore {
   private readonly selectPending: Statement<[], { game_id: number; slug: string; kind: string }>;
   private readonly deletePending: Statement<[number]>;
   private readonly selectFirstFrom: Statement<[number, number], { us: number }>;
+  private readonly updateHour: Statement<[number, number, number, string, number, number]>;
+  private readonly updateDay: Statement<[number, number, number, string, number, number]>;
+  private readonly selectDataVersion: Statement<[], number>;
+  private readonly openHours = new OpenRollups();
+  private readonly openDays = new OpenRollups();
+  /** `PRAGMA data_version` when the open rollups were last known to match the file. */
+  private dataVersion: number;
 
   constructor(private readonly db: Database) {
     const rollupOf = (table: string, unit: string) =>
@@ -73,10 +85,18 @@ export class RollupStore {
           first_us = excluded.first_us, last_us = excluded.last_us, rounds = excluded.rounds, rollup = excluded.rollup`) as Statement<
         [number, number, number, number, number, string]
       >;
+    const update = (table: string, unit: string) =>
+      db.prepare(`UPDATE ${table} SET first_us = ?, last_us = ?, rounds = ?, rollup = ? WHERE game_id = ? AND ${unit} = ?`) as Statement<
+        [number, number, number, string, number, number]
+      >;
     this.selectHour = rollupOf('stats_hours', 'hour');
     this.selectDay = rollupOf('stats_days', 'day');
     this.upsertHour = upsert('stats_hours', 'hour');
     this.upsertDay = upsert('stats_days', 'day');
+    this.updateHour = update('stats_hours', 'hour');
+    this.updateDay = update('stats_days', 'day');
+    this.selectDataVersion = db.prepare('PRAGMA data_version').pluck() as Statement<[], number>;
+    this.dataVersion = this.selectDataVersion.get()!;
     this.selectHoursBetween = db.prepare(`
       SELECT hour, first_us, last_us, rounds, rollup FROM stats_hours
       WHERE game_id = ? AND hour BETWEEN ? AND ? ORDER BY hour`);
@@ -106,6 +126,7 @@ export class RollupStore {
   /** Adds just-inserted rounds of one game to its rollups. Call inside the inserting transaction. */
   record(game: RolledGame, stored: readonly StoredRound[]): void {
     if (stored.length === 0) return;
+    this.forgetIfWrittenElsewhere();
     const rounds = stored.map((round) => rolledRound(game, round.id, round.us, Number(round.multiplier), round.segment, round.json));
     rounds.sort(byTime);
     const days = new Map<number, DayChange>();
@@ -128,6 +149,27 @@ export class RollupStore {
     this.recordEvents(game.id, rounds);
   }
 
+  /**
+   * The transaction that recorded rounds rolled back: what the open rollups gained in it was never
+   * stored, so they are read from the file again when next needed.
+   */
+  forgetOpen(): void {
+    this.openHours.clear();
+    this.openDays.clear();
+  }
+
+  /**
+   * Another connection (a `roundlog import` beside the app) may have moved this file's rollups.
+   * Called inside a transaction that has written, so no other writer can commit until it ends;
+   * data_version then tells whether one committed since the open rollups were last in step.
+   */
+  private forgetIfWrittenElsewhere(): void {
+    const version = this.selectDataVersion.get()!;
+    if (version === this.dataVersion) return;
+    this.dataVersion = version;
+    this.forgetOpen();
+  }
+
   /** Games listed by migration 3 whose rollups must be built from their rounds. */
   pendingRebuilds(): RolledGame[] {
     return this.selectPending.all().map((row) => ({ id: row.game_id, slug: row.slug, kind: row.kind }));
@@ -138,6 +180,7 @@ export class RollupStore {
    * transaction (statements cannot write while another still iterates).
    */
   rebuild(game: RolledGame): void {
+    this.forgetOpen();
     this.db.transaction(() => {
       for (const statement of this.deleteGame) statement.run(game.id);
       const events = new Map<string, { hits: number; last: RoundRef }>();
@@ -193,26 +236,23 @@ export class RollupStore {
 
   /** Extends an hour by `delta`; returns what the hour gained as one run, or null if it was rebuilt. */
   private extendHour(game: RolledGame, hour: number, delta: Rollup): Rollup | null {
-    const row = this.selectHour.get(game.id, hour);
-    if (row === undefined) {
-      this.writeHour(game.id, hour, delta);
-      return delta;
-    }
-    const merged = joinIfApart(decodeRollup(row.rollup), delta);
-    if (merged !== null) {
-      this.writeHour(game.id, hour, merged);
-      return delta;
-    }
-    this.writeHour(game.id, hour, this.rollupOfRows(game, hour * HOUR_US, (hour + 1) * HOUR_US));
-    return null;
+    const open = this.openHours.get(game.id, hour);
+    const stored = open ?? this.storedRollup(this.selectHour, game.id, hour);
+    let rollup = stored === null ? copyOf(delta) : joinIfApart(stored, delta);
+    const rebuilt = rollup === null;
+    rollup ??= this.rollupOfRows(game, hour * HOUR_US, (hour + 1) * HOUR_US);
+    if (open !== null) this.update(this.updateHour, game.id, hour, rollup);
+    else this.upsert(this.upsertHour, game.id, hour, rollup);
+    this.openHours.offer(game.id, hour, rollup);
+    return rebuilt ? null : delta;
   }
 
   private extendDay(game: RolledGame, day: number, change: DayChange): void {
-    const row = this.selectDay.get(game.id, day);
-    let rollup: Rollup | null = row === undefined ? new Rollup() : decodeRollup(row.rollup);
+    const open = this.openDays.get(game.id, day);
+    let rollup: Rollup | null = open ?? this.storedRollup(this.selectDay, game.id, day) ?? new Rollup();
     if (!change.rebuild) {
       for (const delta of change.deltas) {
-        rollup = rollup === null ? null : joinIfApart(rollup, delta);
+        rollup = rollup === null ? null : rollup.rounds === 0 ? copyOf(delta) : joinIfApart(rollup, delta);
       }
     }
     if (change.rebuild || rollup === null) {
@@ -220,15 +260,32 @@ export class RollupStore {
       const firstHour = (day * DAY_US) / HOUR_US;
       for (const hour of this.hoursBetween(game.id, firstHour, firstHour + 23)) rollup.append(hour.rollup());
     }
-    this.writeDay(game.id, day, rollup);
+    if (open !== null) this.update(this.updateDay, game.id, day, rollup);
+    else this.upsert(this.upsertDay, game.id, day, rollup);
+    this.openDays.offer(game.id, day, rollup);
+  }
+
+  private storedRollup(select: Statement<[number, number], RollupRow>, gameId: number, unit: number): Rollup | null {
+    const row = select.get(gameId, unit);
+    return row === undefined ? null : decodeRollup(row.rollup);
   }
 
   private writeHour(gameId: number, hour: number, rollup: Rollup): void {
-    this.upsertHour.run(gameId, hour, rollup.first!.us, rollup.last!.us, rollup.rounds, encodeRollup(rollup));
+    this.upsert(this.upsertHour, gameId, hour, rollup);
   }
 
   private writeDay(gameId: number, day: number, rollup: Rollup): void {
-    this.upsertDay.run(gameId, day, rollup.first!.us, rollup.last!.us, rollup.rounds, encodeRollup(rollup));
+    this.upsert(this.upsertDay, gameId, day, rollup);
+  }
+
+  private upsert(statement: Statement<[number, number, number, number, number, string]>, gameId: number, unit: number, rollup: Rollup): void {
+    statement.run(gameId, unit, rollup.first!.us, rollup.last!.us, rollup.rounds, encodeRollup(rollup));
+  }
+
+  /** A row known to exist (its rollup is open): one UPDATE, no conflict check. */
+  private update(statement: Statement<[number, number, number, string, number, number]>, gameId: number, unit: number, rollup: Rollup): void {
+    const { changes } = statement.run(rollup.first!.us, rollup.last!.us, rollup.rounds, encodeRollup(rollup), gameId, unit);
+    if (changes !== 1) throw new Error(`rollup of game ${gameId}, unit ${unit} was open in memory but not in the file`);
   }
 
   private recordEvents(gameId: number, rounds: readonly RolledRound[]): void {
@@ -250,6 +307,37 @@ export interface StoredRollup {
 
 function storedRollup(unit: number, row: RollupRow): StoredRollup {
   return { unit, firstUs: row.first_us, lastUs: row.last_us, rounds: row.rounds, rollup: () => decodeRollup(row.rollup) };
+}
+
+/**
+ * The newest hour (or day) of each game with its rollup decoded, as last written in this
+ * connection. Older units are left to the file: backfill writes them once or twice, while the
+ * live path writes the newest on every commit.
+ */
+class OpenRollups {
+  private readonly byGame = new Map<number, { readonly unit: number; readonly rollup: Rollup }>();
+
+  get(gameId: number, unit: number): Rollup | null {
+    const open = this.byGame.get(gameId);
+    return open !== undefined && open.unit === unit ? open.rollup : null;
+  }
+
+  /** Keeps the rollup just written for `unit` if no newer unit of the game is open. */
+  offer(gameId: number, unit: number, rollup: Rollup): void {
+    const open = this.byGame.get(gameId);
+    if (open === undefined || open.unit <= unit) this.byGame.set(gameId, { unit, rollup });
+  }
+
+  clear(): void {
+    this.byGame.clear();
+  }
+}
+
+/** A rollup of its own: the open rollups are extended in place, so none may share one with a delta. */
+function copyOf(rollup: Rollup): Rollup {
+  const copy = new Rollup();
+  copy.append(rollup);
+  return copy;
 }
 
 interface DayChange {

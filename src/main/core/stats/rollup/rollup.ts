@@ -66,7 +66,8 @@ export class Rollup {
   /** Event counts and fact sums (see round-facts-types.ts). */
   readonly tallies = new Map<string, number>();
   readonly bets: BetSums = { rounds: 0, volumeCents: 0, payoutCents: 0, bettors: 0, winners: 0 };
-  top: RankedRound[] = [];
+  /** Replaced, never changed in place: its stored text is kept by the array (rollup-codec.ts). */
+  top: readonly RankedRound[] = [];
   /** Rounds that reported a payout: then biggest wins rank by payout × multiplier. */
   paidRounds = 0;
 
@@ -145,7 +146,11 @@ export class Rollup {
     this.bets.payoutCents += later.bets.payoutCents;
     this.bets.bettors += later.bets.bettors;
     this.bets.winners += later.bets.winners;
-    this.top = rankTop([...this.top, ...later.top]);
+    // The list is kept (and with it its stored text) unless one of the later rounds enters it.
+    const last = this.top[this.top.length - 1];
+    if (last === undefined || this.top.length < TOP_ROUNDS || later.top.some((round) => byRank(round, last) < 0)) {
+      this.top = rankTop([...this.top, ...later.top]);
+    }
     this.paidRounds += later.paidRounds;
   }
 
@@ -183,8 +188,12 @@ export function streakSlot(threshold: number): number {
 }
 
 /** Biggest first; of equal keys the newer round first (as the vendor ranks ties). */
+function byRank(a: RankedRound, b: RankedRound): number {
+  return b.key - a.key || b.us - a.us || b.id - a.id;
+}
+
 function rankTop(candidates: RankedRound[]): RankedRound[] {
-  return candidates.sort((a, b) => b.key - a.key || b.us - a.us || b.id - a.id).slice(0, TOP_ROUNDS);
+  return candidates.sort(byRank).slice(0, TOP_ROUNDS);
 }
 
 /** The runs of `a` followed by `b`. Of equally long runs the earlier is kept. */
