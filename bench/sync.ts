@@ -69,8 +69,10 @@ export interface LiveCpuFigures {
 
 /**
  * Main-process CPU per live round: parse the frame, store and commit it, extend the game's
- * complete history, push it to subscribers. Games play 3000× faster than real, so rounds arrive
- * a few milliseconds apart and each is mostly committed on its own, as at real cadence.
+ * complete history, push it to subscribers. The app's whole process is measured, every thread
+ * (process.cpuUsage); the sandbox runs in a child process and is not. Games play 3000× faster
+ * than real, so rounds arrive ~1.6 ms apart and share commits (the writer spaces live commits
+ * 10 ms apart while they come that fast); at real cadence each round commits on its own.
  */
 export async function liveCpuPerRound(dir: string, seconds: number): Promise<LiveCpuFigures> {
   const games = ['stake-crash', 'duel-crash', 'shuffle-crash', 'crazytime', 'slide'];
