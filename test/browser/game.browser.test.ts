@@ -20,6 +20,42 @@ async function openGame(page: Page, url: string, game: string): Promise<void> {
 const roundsOf = (page: Page, panel: string) =>
   page.locator(`[data-testid="panel"][data-panel="${panel}"] [data-testid="panel-rounds"]`).textContent();
 
+/** What the chart's points layer holds now: how many points show, and how many pixels are drawn at its right edge. */
+const CHART_PIXELS = `(() => {
+  const points = document.querySelector('[data-testid="chart-points"]');
+  const over = points.parentElement.querySelector('.u-over').getBoundingClientRect();
+  const box = points.getBoundingClientRect();
+  const scale = points.width / box.width;
+  const right = Math.round((over.right - box.left) * scale);
+  const edge = points.getContext('2d').getImageData(right - Math.round(12 * scale), 0, Math.round(14 * scale), points.height).data;
+  let drawnAtEdge = 0;
+  for (let at = 3; at < edge.length; at += 4) if (edge[at] > 0) drawnAtEdge++;
+  return { points: Number(points.dataset.points), drawnAtEdge };
+})()`;
+
+/**
+ * Keeps the points layer's pixels in the page, or counts the pixels that differ from the kept ones
+ * by more than anti-aliasing does (Skia shades a disc's edge a few levels differently in a path of
+ * many discs than in one of a few): a point moved, missing or in another band's colour counts.
+ */
+const KEEP_PIXELS = `(() => {
+  const points = document.querySelector('[data-testid="chart-points"]');
+  window.keptChartPixels = points.getContext('2d').getImageData(0, 0, points.width, points.height).data;
+})()`;
+const PIXELS_CHANGED = `(() => {
+  const points = document.querySelector('[data-testid="chart-points"]');
+  const now = points.getContext('2d').getImageData(0, 0, points.width, points.height).data;
+  const kept = window.keptChartPixels;
+  if (kept.length !== now.length) return -1;
+  const apart = (at) => Math.abs(now[at] - kept[at]) > 16;
+  let changed = 0;
+  for (let at = 0; at < now.length; at += 4) {
+    const opaque = now[at + 3] >= 200 && kept[at + 3] >= 200;
+    if (apart(at + 3) || (opaque && (apart(at) || apart(at + 1) || apart(at + 2)))) changed++;
+  }
+  return changed;
+})()`;
+
 async function shoot(page: Page, name: string, theme: 'dark' | 'light'): Promise<void> {
   await page.evaluate((value) => {
     document.documentElement.dataset.theme = value;
@@ -105,6 +141,59 @@ describe.runIf(hasChromium)('game dashboards in a browser', () => {
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it('the chart draws each live round as a full redraw would, at its right edge, keeping its zoom', async () => {
+    const page = await served.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const problems = watchProblems(page);
+    await openGame(page, served.app.serve.url, 'stake-crash');
+    const chart = page.getByTestId('live-chart');
+    await expect.poll(() => chart.getAttribute('data-loading'), { timeout: 20_000 }).toBe('false');
+    // Zoomed out while following live: here that is the whole history, a few minutes of it.
+    const span = page.getByTestId('chart-span');
+    const spanBefore = await span.textContent();
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    await expect.poll(() => span.textContent()).not.toBe(spanBefore);
+    await expect.poll(() => chart.getAttribute('data-loading'), { timeout: 20_000 }).toBe('false');
+    const zoomed = await span.textContent();
+    expect(zoomed).toMatch(/^Following live · last /);
+
+    // Rounds landing while it follows live are drawn at the right edge, and the zoom stays.
+    const chartRounds = async () => Number((await page.getByTestId('chart-rounds').textContent())?.replace(/\D/g, ''));
+    const before = await chartRounds();
+    await expect.poll(chartRounds, { timeout: 20_000 }).toBeGreaterThan(before + 3);
+    const drawn = (await page.evaluate(CHART_PIXELS)) as { points: number; drawnAtEdge: number };
+    expect(drawn.points).toBeGreaterThan(0);
+    expect(drawn.drawnAtEdge).toBeGreaterThan(0);
+    expect(await span.textContent()).toBe(zoomed);
+    expect(await chart.getAttribute('data-mode')).toBe('live');
+
+    // Paused, the chart holds still: what it drew round by round is what drawing it afresh (a resize there and back) gives.
+    const game = { game: 'stake-crash', paused: true };
+    await served.app.host.service.setGamePaused(game);
+    try {
+      let held = -1;
+      await expect
+        .poll(
+          async () => {
+            const rounds = await chartRounds();
+            const still = rounds === held;
+            held = rounds;
+            return still;
+          },
+          { timeout: 10_000, interval: 1500 },
+        )
+        .toBe(true);
+      await page.evaluate(KEEP_PIXELS);
+      await page.setViewportSize({ width: 1400, height: 900 });
+      await expect.poll(() => page.evaluate(PIXELS_CHANGED)).not.toBe(0);
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await expect.poll(() => page.evaluate(PIXELS_CHANGED)).toBe(0);
+      expect(await span.textContent()).toBe(zoomed);
+    } finally {
+      await served.app.host.service.setGamePaused({ ...game, paused: false });
+    }
+    expect(problems).toEqual([]);
+  }, 90_000);
 
   it('a wheel show fills its segments, Top Slot and bonus panels', async () => {
     const page = await served.browser.newPage({ viewport: { width: 1440, height: 900 } });

@@ -5,10 +5,12 @@ import type { RoundlogService } from '../../../shared/contract';
 import type { RoundView } from '../../../shared/round';
 import { MAX_CHART_POINTS } from '../../../shared/chart-series';
 import { readChartTheme } from './chartTheme';
-import { historyChartOptions } from './historyChartOptions';
-import { HistoryColumns } from './historySeries';
+import { historyChartOptions, historyPointFills, historyPointSize, historyYRange } from './historyChartOptions';
+import { HistoryColumns, landedBehind } from './historySeries';
+import { PointsLayer, type PointsDrawing } from './pointsLayer';
+import { ThresholdLayer } from './thresholdLayer';
 import { useThemeName } from './useThemeVersion';
-import { DEFAULT_LIVE_SPAN_US, panView, selectView, viewRange, zoomView, type ChartView, type HistoryBounds } from './zoomState';
+import { DEFAULT_LIVE_SPAN_US, panView, selectView, viewRange, viewRangeOnPixels, zoomView, type ChartView, type HistoryBounds } from './zoomState';
 import './historyChart.css';
 
 interface HistoryChartProps {
@@ -24,17 +26,20 @@ interface HistoryChartProps {
 const count = new Intl.NumberFormat('en-US');
 const rangeFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
+/** The User Timing measure of one live update, from the append to the end of its drawing. */
+export const CHART_UPDATE_MEASURE = 'roundlog:chart-update';
+
 /**
  * The game's multipliers over any span of its local history: follows the newest rounds (live
  * rounds are appended without asking the core), and zooms (drag a range, wheel) and pans (shift
- * + wheel, arrow keys, buttons) anywhere; each new span is fetched decimated to the chart's width.
+ * + wheel, arrow keys, buttons) anywhere. Each new span is fetched with as many points as a series
+ * may hold: every round of a span of up to MAX_CHART_POINTS, else the low and high of each of
+ * half as many time slices, so the body of the spread shows, not only its edges.
  */
-/** The User Timing measure of one live update, append to drawn. */
-export const CHART_UPDATE_MEASURE = 'roundlog:chart-update';
-
 export function HistoryChart({ service, game, gameName, rounds, onShown }: HistoryChartProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<uPlot | null>(null);
+  const layerRef = useRef<PointsLayer | null>(null);
   const columnsRef = useRef(new HistoryColumns());
   const roundsRef = useRef(rounds);
   const [view, setView] = useState<ChartView>({ mode: 'live', spanUs: DEFAULT_LIVE_SPAN_US });
@@ -42,7 +47,7 @@ export function HistoryChart({ service, game, gameName, rounds, onShown }: Histo
   const [bounds, setBounds] = useState<HistoryBounds | null>(null);
   const boundsRef = useRef(bounds);
   const [shown, setShown] = useState({ rounds: 0, points: 0, decimated: false, loading: true });
-  /** When the pending live update began (performance.now()), measured up to uPlot's next draw. */
+  /** When the pending live update began (performance.now()), measured up to the end of its drawing. */
   const updateStarted = useRef<number | null>(null);
   const theme = useThemeName();
   // Bumped when rounds older than the chart's newest land (a backfill): the span is read again.
@@ -56,6 +61,17 @@ export function HistoryChart({ service, game, gameName, rounds, onShown }: Histo
   viewRef.current = view;
   boundsRef.current = bounds;
   const newestUs = (): number => Math.max(boundsRef.current?.lastUs ?? 0, roundsRef.current.at(-1)?.finalizedUs ?? 0);
+  /** The x range (seconds) uPlot shows on a plot this many canvas pixels wide. */
+  const xRangeSeconds = (plotPixels: number): [number, number] => {
+    const { fromUs, throughUs } = viewRangeOnPixels(viewRef.current, newestUs(), plotPixels);
+    return [fromUs / 1e6, throughUs / 1e6];
+  };
+  /** Ends the pending live update's measure once its drawing is done, saying how it was drawn. */
+  const measureUpdate = (drawing: PointsDrawing): void => {
+    if (updateStarted.current === null) return;
+    performance.measure(CHART_UPDATE_MEASURE, { start: updateStarted.current, detail: { drawing } });
+    updateStarted.current = null;
+  };
 
   const changeView = useCallback((next: (current: ChartView, bounds: HistoryBounds) => ChartView) => {
     const known = boundsRef.current;
@@ -68,25 +84,27 @@ export function HistoryChart({ service, game, gameName, rounds, onShown }: Histo
   useEffect(() => {
     const container = containerRef.current;
     if (container === null) return;
+    const chartTheme = readChartTheme(container);
     const plot = new uPlot(
-      historyChartOptions(readChartTheme(container), container.clientWidth, container.clientHeight, {
-        xRange: () => {
-          const { fromUs, throughUs } = viewRange(viewRef.current, newestUs());
-          return [fromUs / 1e6, throughUs / 1e6];
-        },
+      historyChartOptions(chartTheme, container.clientWidth, container.clientHeight, {
+        xRange: xRangeSeconds,
         onSelect: (from, through) => changeView((_view, known) => selectView(from * 1e6, through * 1e6, known)),
       }),
       columnsRef.current.data(),
       container,
     );
+    const layer = new PointsLayer(plot, historyPointFills(chartTheme), historyPointSize(chartTheme));
+    const thresholds = new ThresholdLayer(plot, chartTheme);
     plotRef.current = plot;
-    // Each live update is measured from the append to the end of the draw it causes, as
+    layerRef.current = layer;
+    // Each live update is measured from the append to the end of the drawing it causes, as
     // `roundlog:chart-update` (User Timing): the bench reads it, and so can DevTools.
-    (plot.hooks.draw ??= []).push(() => {
-      if (updateStarted.current === null) return;
-      performance.measure(CHART_UPDATE_MEASURE, { start: updateStarted.current });
-      updateStarted.current = null;
-    });
+    const drawLayers = (): PointsDrawing => {
+      thresholds.sync();
+      return layer.sync();
+    };
+    (plot.hooks.draw ??= []).push(() => measureUpdate(drawLayers()));
+    drawLayers();
     const onWheel = (event: WheelEvent): void => {
       event.preventDefault();
       const bbox = plot.over.getBoundingClientRect();
@@ -104,13 +122,18 @@ export function HistoryChart({ service, game, gameName, rounds, onShown }: Histo
     const observer = new ResizeObserver(([entry]) => {
       if (entry === undefined) return;
       const { width, height } = entry.contentRect;
-      if (width > 0 && height > 0) plot.setSize({ width: Math.floor(width), height: Math.floor(height) });
+      if (width > 0 && height > 0) {
+        plot.setSize({ width: Math.floor(width), height: Math.floor(height) });
+        // Live rounds drawn by the points layer alone are news to uPlot: it reads the columns again.
+        plot.setData(columnsRef.current.data());
+      }
     });
     observer.observe(container);
     return () => {
       observer.disconnect();
       plot.over.removeEventListener('wheel', onWheel);
       plotRef.current = null;
+      layerRef.current = null;
       plot.destroy();
     };
   }, [theme, changeView]);
@@ -137,20 +160,19 @@ export function HistoryChart({ service, game, gameName, rounds, onShown }: Histo
     let cancelled = false;
     setShown((current) => ({ ...current, loading: true }));
     const timer = setTimeout(() => {
-      const width = containerRef.current?.clientWidth ?? 1000;
       const { fromUs, throughUs } = viewRange(view, newestUs());
       service
         .getChartSeries({
           game,
           fromUs: Math.round(fromUs),
           throughUs: view.mode === 'live' ? null : Math.round(throughUs),
-          maxPoints: Math.min(MAX_CHART_POINTS, Math.max(100, Math.round(width * 2))),
+          maxPoints: MAX_CHART_POINTS,
         })
         .then((series) => {
           if (cancelled) return;
           const columns = columnsRef.current;
-          columns.load(series);
-          if (viewRef.current.mode === 'live') columns.appendLive(roundsRef.current);
+          columns.load(series, viewRef.current.mode === 'live' ? roundsRef.current : []);
+          layerRef.current?.forget();
           plotRef.current?.setData(columns.data());
           setShown({ rounds: columns.rounds, points: columns.length, decimated: columns.decimated, loading: false });
         })
@@ -165,7 +187,7 @@ export function HistoryChart({ service, game, gameName, rounds, onShown }: Histo
     // bounds: only its arrival matters here, not each newer last round.
   }, [service, game, view, bounds === null, theme, staleness]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const previousCount = useRef(rounds.length);
+  const previousRounds = useRef(rounds);
   // Live rounds: appended in place while following; a fixed view only learns the history grew.
   useEffect(() => {
     roundsRef.current = rounds;
@@ -176,11 +198,12 @@ export function HistoryChart({ service, game, gameName, rounds, onShown }: Histo
     if (viewRef.current.mode !== 'live') return;
     const columns = columnsRef.current;
     if (columns.newestUs === null) return;
-    const previous = previousCount.current;
-    previousCount.current = rounds.length;
+    const previous = previousRounds.current;
+    previousRounds.current = rounds;
     const started = performance.now();
+    const from = columns.length;
     const appended = columns.appendLive(rounds);
-    if (rounds.length - previous > appended && refetchTimer.current === null) {
+    if (landedBehind(previous, rounds) && refetchTimer.current === null) {
       refetchTimer.current = setTimeout(() => {
         refetchTimer.current = null;
         setStaleness((n) => n + 1);
@@ -188,10 +211,25 @@ export function HistoryChart({ service, game, gameName, rounds, onShown }: Histo
     }
     if (appended > 0) {
       updateStarted.current = started;
-      plotRef.current?.setData(columns.data());
+      drawAppended(from);
       setShown((current) => ({ ...current, rounds: columns.rounds, points: columns.length }));
     }
   }, [rounds]);
+
+  /**
+   * Draws the rounds appended from `from` on: on the points layer alone while the plot stays put
+   * (the newest round still in the last pixel, none above the y range), else through uPlot.
+   */
+  const drawAppended = (from: number): void => {
+    const plot = plotRef.current;
+    if (plot === null) return;
+    const [xMin, xMax] = xRangeSeconds(plot.bbox.width);
+    const [, yMax] = historyYRange(columnsRef.current.maxSince(from));
+    const moved = xMin !== plot.scales.x?.min || xMax !== plot.scales.x?.max || yMax > (plot.scales.y?.max ?? 0);
+    if (!moved && layerRef.current?.drawAppended()) measureUpdate('appended');
+    // In one batch, so the update is drawn (and measured) now rather than in a later microtask.
+    else plot.batch(() => plot.setData(columnsRef.current.data()));
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     const { fromUs, throughUs } = viewRange(viewRef.current, newestUs());

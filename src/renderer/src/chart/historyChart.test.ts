@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { round } from '../testing/roundFixture';
-import { HistoryColumns } from './historySeries';
-import { MIN_SPAN_US, panView, selectView, zoomView, type ChartView } from './zoomState';
+import { HistoryColumns, landedBehind } from './historySeries';
+import { wholePixelShift, type Drawing } from './pointsLayer';
+import { MIN_SPAN_US, panView, selectView, viewRangeOnPixels, zoomView, type ChartView } from './zoomState';
 
 const bounds = { firstUs: 0, lastUs: 100 * 3_600_000_000 };
 const HOUR = 3_600_000_000;
@@ -20,6 +21,73 @@ describe('history chart columns', () => {
       [null, 250, null, 12],
     ]);
     expect(columns.appendLive([round('d', 5, { multiplier: '12' })])).toBe(0);
+  });
+
+  it('appends every live round of the same second, each once', () => {
+    const columns = new HistoryColumns();
+    columns.load({ fromUs: 1e6, throughUs: 3e6, decimated: false, rounds: 2, times: [1e6, 3e6], values: [1, 2] });
+    const second = [round('a', 4), round('b', 4), round('c', 4)];
+    expect(columns.appendLive(second.slice(0, 1))).toBe(1);
+    expect(columns.appendLive(second)).toBe(2);
+    expect(columns.appendLive([...second, round('d', 4), round('e', 5)])).toBe(2);
+    expect(columns.rounds).toBe(7);
+    expect(columns.data()[0]).toEqual([1, 3, 4, 4, 4, 4, 5]);
+  });
+
+  it('takes the newest second from the live rounds, which may hold more of it than the series read', () => {
+    const columns = new HistoryColumns();
+    const series = { fromUs: 1e6, throughUs: 3e6, decimated: false, rounds: 3, times: [1e6, 3e6, 3e6], values: [1, 2, 3] };
+    columns.load(series, [round('a', 1), round('b', 3), round('c', 3), round('d', 3)]);
+    expect(columns.data()[0]).toEqual([1, 3, 3, 3]);
+    expect(columns.rounds).toBe(4);
+    // Live rounds that begin within that second may not hold all of it: the series' points stay.
+    columns.load(series, [round('c', 3), round('d', 3), round('e', 4)]);
+    expect(columns.data()[0]).toEqual([1, 3, 3, 4]);
+  });
+
+  it('tells rounds landing behind the newest (a backfill) from rounds landing after it', () => {
+    const earlier = [round('a', 1), round('b', 3)];
+    expect(landedBehind(earlier, [...earlier, round('c', 3), round('d', 4)])).toBe(false);
+    expect(landedBehind(earlier, [earlier[0]!, round('x', 2), earlier[1]!, round('d', 4)])).toBe(true);
+    expect(landedBehind([], earlier)).toBe(false);
+  });
+
+  it('knows the highest multiplier appended since a point', () => {
+    const columns = new HistoryColumns();
+    columns.load({ fromUs: 1e6, throughUs: 2e6, decimated: false, rounds: 2, times: [1e6, 2e6], values: [500, 2] });
+    columns.appendLive([round('a', 3, { multiplier: '1.5' }), round('b', 4, { multiplier: '30' })]);
+    expect(columns.maxSince(2)).toBe(30);
+    expect(columns.maxSince(4)).toBeNull();
+  });
+});
+
+describe('history chart following live on whole pixels', () => {
+  const span = 1000 * 1e6;
+
+  it('ends a live view at the newest round rounded up to the next pixel of time', () => {
+    // 1,000 pixels over 1,000 s: a pixel is a second.
+    expect(viewRangeOnPixels({ mode: 'live', spanUs: span }, 5_000_200_000, 1000)).toEqual({ fromUs: 4_001_000_000, throughUs: 5_001_000_000 });
+    expect(viewRangeOnPixels({ mode: 'live', spanUs: span }, 5_001_000_000, 1000)).toEqual({ fromUs: 4_001_000_000, throughUs: 5_001_000_000 });
+  });
+
+  it('leaves a fixed view where it is', () => {
+    expect(viewRangeOnPixels({ mode: 'fixed', fromUs: 10, throughUs: 20 }, 5e9, 1000)).toEqual({ fromUs: 10, throughUs: 20 });
+  });
+
+  const drawing: Drawing = { xMin: 4000, xMax: 5000, yMin: 0.9, yMax: 150, left: 40, top: 10, width: 1000, height: 300, pxRatio: 1, length: 500 };
+
+  it('shifts a drawing when the plot only moved left by whole pixels', () => {
+    expect(wholePixelShift(drawing, { ...drawing, length: 510 })).toBe(0);
+    expect(wholePixelShift(drawing, { ...drawing, xMin: 4003, xMax: 5003, length: 501 })).toBe(3);
+  });
+
+  it('draws again when the y range, the size, the span or the columns changed, or the move is not whole pixels', () => {
+    expect(wholePixelShift(drawing, { ...drawing, yMax: 2000 })).toBeNull();
+    expect(wholePixelShift(drawing, { ...drawing, width: 900 })).toBeNull();
+    expect(wholePixelShift(drawing, { ...drawing, xMin: 3000 })).toBeNull();
+    expect(wholePixelShift(drawing, { ...drawing, xMin: 4000.5, xMax: 5000.5 })).toBeNull();
+    expect(wholePixelShift(drawing, { ...drawing, xMin: 3990, xMax: 4990 })).toBeNull();
+    expect(wholePixelShift(drawing, { ...drawing, length: 20 })).toBeNull();
   });
 });
 

@@ -1,4 +1,4 @@
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import type { ChartTheme } from './chartTheme';
 import { formatTimeTick } from './timeTicks';
 
@@ -7,25 +7,38 @@ const TIME_TICK_STEPS = [
   1_209_600, 2_592_000, 7_776_000, 15_552_000, 31_536_000,
 ];
 
-/** Reference lines of the history chart: the colour bands' edges and the 100× mark. */
-export const HISTORY_THRESHOLDS = [2, 10, 100] as const;
+/** The y range over points whose highest is `max`: from just under 1× to above the 100× line and the highest point. */
+export function historyYRange(max: number | null): [number, number] {
+  return [0.9, Math.max(150, (Number.isFinite(max) ? (max as number) : 0) * 1.3)];
+}
+
+/** The bands' colours in series order (index 0 is the time column). */
+export function historyPointFills(theme: ChartTheme): string[] {
+  return ['', theme.low, theme.mid, theme.high];
+}
+
+/** A point's diameter in CSS pixels: grows with the page's type scale. */
+export function historyPointSize(theme: ChartTheme): number {
+  return Math.max(4, Math.round(theme.fontPx * 0.42));
+}
 
 export interface HistoryChartHooks {
-  /** The x range (seconds) to show: the chart's view, not the data's extent. */
-  xRange(): [number, number];
+  /** The x range (seconds) to show on a plot `plotPixels` canvas pixels wide: the chart's view, not the data's extent. */
+  xRange(plotPixels: number): [number, number];
   /** A drag across the plot selected [from, through] seconds. */
   onSelect(fromSeconds: number, throughSeconds: number): void;
 }
 
-/** The zoomable history chart: log y, time x set by the view, drag to select a range. */
+/**
+ * The zoomable history chart: log y, time x set by the view, drag to select a range. uPlot draws
+ * the axes and grid; the rounds and the reference lines have canvases of their own over it
+ * (pointsLayer.ts, thresholdLayer.ts).
+ */
 export function historyChartOptions(theme: ChartTheme, width: number, height: number, hooks: HistoryChartHooks): uPlot.Options {
   const em = theme.fontPx;
-  const band = (label: string, colour: string): uPlot.Series => ({
-    label,
-    stroke: colour,
-    paths: () => null,
-    points: { show: true, size: Math.max(4, Math.round(em * 0.42)), width: 0, fill: colour, stroke: colour },
-  });
+  // The bands' points are drawn by the points layer (pointsLayer.ts); uPlot still reads their
+  // values for the y range.
+  const band = (label: string, colour: string): uPlot.Series => ({ label, stroke: colour, paths: () => null, points: { show: false } });
   const axis = (size: number, space: number, values: uPlot.Axis['values'], incrs?: number[]): uPlot.Axis => ({
     stroke: theme.axis,
     font: `${em}px ${theme.fontFamily}`,
@@ -37,7 +50,6 @@ export function historyChartOptions(theme: ChartTheme, width: number, height: nu
     values,
     ...(incrs === undefined ? {} : { incrs }),
   });
-  const lineColours = [theme.mid, theme.high, theme.high];
   return {
     width,
     height,
@@ -45,8 +57,8 @@ export function historyChartOptions(theme: ChartTheme, width: number, height: nu
     cursor: { drag: { x: true, y: false, setScale: false }, points: { show: false } },
     select: { show: true, left: 0, top: 0, width: 0, height: 0 },
     scales: {
-      x: { time: true, range: () => hooks.xRange() },
-      y: { distr: 3, log: 10, range: (_plot, _min, max) => [0.9, Math.max(150, (Number.isFinite(max) ? max : 0) * 1.3)] },
+      x: { time: true, range: (plot) => hooks.xRange(plot.bbox.width) },
+      y: { distr: 3, log: 10, range: (_plot, _min, max) => historyYRange(max) },
     },
     axes: [
       axis(Math.round(em * 2.2), Math.round(em * 7), (_plot, splits, _axis, _space, step) => splits.map((seconds) => formatTimeTick(seconds, step)), TIME_TICK_STEPS),
@@ -54,31 +66,6 @@ export function historyChartOptions(theme: ChartTheme, width: number, height: nu
     ],
     series: [{}, band('Below 2×', theme.low), band('2× to 10×', theme.mid), band('10× and above', theme.high)],
     hooks: {
-      drawAxes: [
-        (plot) => {
-          const { ctx, bbox } = plot;
-          ctx.save();
-          ctx.lineWidth = uPlot.pxRatio;
-          ctx.setLineDash([6 * uPlot.pxRatio, 4 * uPlot.pxRatio]);
-          ctx.font = `${Math.round(em * 0.85 * uPlot.pxRatio)}px ${theme.fontFamily}`;
-          ctx.textAlign = 'right';
-          HISTORY_THRESHOLDS.forEach((level, index) => {
-            const y = Math.round(plot.valToPos(level, 'y', true));
-            if (y < bbox.top || y > bbox.top + bbox.height) return;
-            const colour = lineColours[index] ?? theme.axis;
-            ctx.strokeStyle = colour;
-            ctx.globalAlpha = 0.7;
-            ctx.beginPath();
-            ctx.moveTo(bbox.left, y);
-            ctx.lineTo(bbox.left + bbox.width, y);
-            ctx.stroke();
-            ctx.globalAlpha = 1;
-            ctx.fillStyle = colour;
-            ctx.fillText(`${level}×`, bbox.left + bbox.width - 4 * uPlot.pxRatio, y - 4 * uPlot.pxRatio);
-          });
-          ctx.restore();
-        },
-      ],
       setSelect: [
         (plot) => {
           const { left, width } = plot.select;

@@ -20,6 +20,18 @@ export function viewRange(view: ChartView, lastUs: number): { fromUs: number; th
 }
 
 /**
+ * The range a view shows on a plot `plotPixels` pixels wide. A live view ends at the newest round
+ * rounded up to the next whole pixel of time, so following live moves the plot by whole pixels
+ * (a drawing can then be shifted rather than drawn again); the newest round stays in the last pixel.
+ */
+export function viewRangeOnPixels(view: ChartView, lastUs: number, plotPixels: number): { fromUs: number; throughUs: number } {
+  if (view.mode !== 'live' || !(plotPixels > 0)) return viewRange(view, lastUs);
+  const pixelUs = view.spanUs / plotPixels;
+  const throughUs = Math.ceil(lastUs / pixelUs) * pixelUs;
+  return { fromUs: throughUs - view.spanUs, throughUs };
+}
+
+/**
  * Zooms by `factor` (< 1 in, > 1 out) around `anchorUs`, keeping the anchor under the pointer.
  * A live view zoomed out stays live (it still ends at the newest round); zooming in anywhere but
  * the right edge fixes the view.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Status } from '../../../shared/contract';
 import { emptyStatus } from '../testing/statusFixture';
 import { round } from '../testing/roundFixture';
+import { ROUNDS_KEPT_PER_GAME } from '../round/roundOrder';
 import { initialLiveState, liveReducer } from './liveState';
 
 const status: Status = emptyStatus;
@@ -36,5 +37,14 @@ describe('live state', () => {
   it('returns the same state for rounds it already has', () => {
     const first = liveReducer(initialLiveState, { type: 'rounds', rounds: [round('a', 1)] });
     expect(liveReducer(first, { type: 'rounds', rounds: [round('a', 1)] })).toBe(first);
+  });
+
+  it('counts arrivals per game past the number of rounds it keeps, so screens go on refreshing', () => {
+    let state = initialLiveState;
+    for (let n = 1; n <= ROUNDS_KEPT_PER_GAME + 3; n++) state = liveReducer(state, { type: 'rounds', rounds: [round(`r${n}`, n)] });
+    expect(state.roundsByGame.get('stake-crash')).toHaveLength(ROUNDS_KEPT_PER_GAME);
+    expect(state.arrivalsByGame.get('stake-crash')).toBe(ROUNDS_KEPT_PER_GAME + 3);
+    // A round it already has is no arrival.
+    expect(liveReducer(state, { type: 'rounds', rounds: [round(`r${ROUNDS_KEPT_PER_GAME + 3}`, ROUNDS_KEPT_PER_GAME + 3)] })).toBe(state);
   });
 });

@@ -1,4 +1,5 @@
-import { useState, type ReactNode } from 'react';
+import { memo, useState, type ReactNode } from 'react';
+import type { RoundlogService } from '../../../../shared/contract';
 import { catalogKind, findGame, gameTitle, isCrashLike } from '../../../../shared/games';
 import type { RoundView } from '../../../../shared/round';
 import type { GameStatsView } from '../../../../shared/stats/game-stats';
@@ -18,6 +19,24 @@ import './game.css';
 
 const NO_ROUNDS: readonly RoundView[] = [];
 const NOT_EXACT: ExactState = { exact: null, running: false };
+
+// Each live round renders the dashboard again for its chart and header; a statistics panel changes
+// only with its figures, so it skips those renders (at 50 rounds a second they were most of the work).
+const Distribution = memo(DistributionPanel);
+const Delays = memo(DelayPanel);
+const Rtp = memo(RtpPanel);
+const Streaks = memo(StreakPanel);
+const Hourly = memo(HourlyPanel);
+const Edge = memo(EdgePanel);
+const BiggestWins = memo(BiggestWinsPanel);
+const Segments = memo(SegmentsPanel);
+const TopSlot = memo(TopSlotPanel);
+const Bonuses = memo(BonusesPanel);
+const Extra = memo(ExtraPanel);
+const Totals = memo(TotalsPanel);
+const Lightning = memo(LightningPanel);
+const Pockets = memo(PocketsPanel);
+const Lucky = memo(LuckyPanel);
 
 type DashboardKind = 'crash' | 'wheel' | 'dice' | 'roulette' | 'series';
 
@@ -39,15 +58,16 @@ export function GameScreen() {
   const dashboard = dashboardKind(kind);
   const name = status === null ? (info === undefined ? game : gameTitle(info)) : gameTitle(status);
   const rounds = live.roundsByGame.get(game) ?? NO_ROUNDS;
+  // Moves with every arrival, also once the page keeps no more rounds (rounds.length stops there).
+  const arrivals = live.arrivalsByGame.get(game) ?? 0;
   const houseEdge = settings?.settings.houseEdges[game] ?? null;
 
   const [window, setWindow] = useState<StatsWindow>('24h');
   const [exactOn, setExactOn] = useState(true);
-  const [chartRounds, setChartRounds] = useState<number | null>(null);
-  const { stats, loading, problem } = useGameStats(service, game, window, houseEdge, rounds.length);
+  const { stats, loading, problem } = useGameStats(service, game, window, houseEdge, arrivals);
   const exact = useExactStats(service, game, window, exactOn && stats !== null && dashboard !== 'wheel' && dashboard !== 'dice' && dashboard !== 'roulette');
   const multiplier = stats?.multiplier ?? null;
-  const shared: DashboardStats | null = stats === null ? null : { service, game, houseEdge, roundsSeen: rounds.length, window, stats };
+  const shared: DashboardStats | null = stats === null ? null : { service, game, houseEdge, roundsSeen: arrivals, window, stats };
   /** A statistics panel that can read its own window instead of the dashboard's. */
   const windowed = (name: string, render: (stats: GameStatsView, own: boolean) => ReactNode) =>
     shared === null ? null : (
@@ -86,9 +106,7 @@ export function GameScreen() {
 
       <div className="game-dashboard__grid">
         {dashboard === 'crash' || dashboard === 'series' ? (
-          <Panel name="chart" title="Multipliers" rounds={chartRounds} wide>
-            <HistoryChart service={service} game={game} gameName={name} rounds={rounds} onShown={setChartRounds} />
-          </Panel>
+          <ChartPanel service={service} game={game} gameName={name} rounds={rounds} />
         ) : (
           <ResultsRibbon rounds={rounds} />
         )}
@@ -98,36 +116,36 @@ export function GameScreen() {
           <>
             {dashboard === 'wheel' ? (
               <>
-                {windowed('segments', (s) => (s.wheel ? <SegmentsPanel wheel={s.wheel} /> : null))}
-                {windowed('top-slot', (s) => (s.wheel ? <TopSlotPanel wheel={s.wheel} /> : null))}
-                {windowed('bonuses', (s) => (s.wheel ? <BonusesPanel wheel={s.wheel} /> : null))}
-                {stats?.wheel?.extras.distributions.map(({ name: extra }) => windowed(`extra-${extra}`, (s) => (s.wheel ? <ExtraPanel wheel={s.wheel} name={extra} /> : null)))}
+                {windowed('segments', (s) => (s.wheel ? <Segments wheel={s.wheel} /> : null))}
+                {windowed('top-slot', (s) => (s.wheel ? <TopSlot wheel={s.wheel} /> : null))}
+                {windowed('bonuses', (s) => (s.wheel ? <Bonuses wheel={s.wheel} /> : null))}
+                {stats?.wheel?.extras.distributions.map(({ name: extra }) => windowed(`extra-${extra}`, (s) => (s.wheel ? <Extra wheel={s.wheel} name={extra} /> : null)))}
               </>
             ) : null}
             {dashboard === 'dice' ? (
               <>
-                {windowed('totals', (s) => (s.dice ? <TotalsPanel dice={s.dice} /> : null))}
-                {windowed('lightning', (s) => (s.dice ? <LightningPanel dice={s.dice} /> : null))}
+                {windowed('totals', (s) => (s.dice ? <Totals dice={s.dice} /> : null))}
+                {windowed('lightning', (s) => (s.dice ? <Lightning dice={s.dice} /> : null))}
               </>
             ) : null}
             {dashboard === 'roulette' ? (
               <>
-                {windowed('pockets', (s) => (s.roulette ? <PocketsPanel roulette={s.roulette} /> : null))}
-                {windowed('lucky', (s) => (s.roulette ? <LuckyPanel roulette={s.roulette} /> : null))}
+                {windowed('pockets', (s) => (s.roulette ? <Pockets roulette={s.roulette} /> : null))}
+                {windowed('lucky', (s) => (s.roulette ? <Lucky roulette={s.roulette} /> : null))}
               </>
             ) : null}
             {dashboard === 'crash' || dashboard === 'series' ? (
               <>
-                {windowed('distribution', (s, own) => <DistributionPanel stats={s.multiplier} exact={own ? NOT_EXACT : exact} />)}
-                {windowed('delays', (s) => <DelayPanel stats={s.multiplier} />)}
-                {windowed('rtp', (s) => <RtpPanel stats={s.multiplier} />)}
-                {windowed('streaks', (s) => <StreakPanel stats={s.multiplier} />)}
-                {windowed('hourly', (s) => <HourlyPanel stats={s.multiplier} />)}
-                {windowed('edge', (s) => <EdgePanel stats={s.multiplier} />)}
-                {windowed('biggest-wins', (s) => <BiggestWinsPanel stats={s.multiplier} />)}
+                {windowed('distribution', (s, own) => <Distribution stats={s.multiplier} exact={own ? NOT_EXACT : exact} />)}
+                {windowed('delays', (s) => <Delays stats={s.multiplier} />)}
+                {windowed('rtp', (s) => <Rtp stats={s.multiplier} />)}
+                {windowed('streaks', (s) => <Streaks stats={s.multiplier} />)}
+                {windowed('hourly', (s) => <Hourly stats={s.multiplier} />)}
+                {windowed('edge', (s) => <Edge stats={s.multiplier} />)}
+                {windowed('biggest-wins', (s) => <BiggestWins stats={s.multiplier} />)}
               </>
             ) : (
-              windowed('biggest-wins', (s) => <BiggestWinsPanel stats={s.multiplier} title="Biggest payouts" />)
+              windowed('biggest-wins', (s) => <BiggestWins stats={s.multiplier} title="Biggest payouts" />)
             )}
             {multiplier.notes.length === 0 ? null : (
               <aside className="game-dashboard__notes" aria-label="Notes">
@@ -140,6 +158,23 @@ export function GameScreen() {
         )}
       </div>
     </div>
+  );
+}
+
+interface ChartPanelProps {
+  readonly service: RoundlogService;
+  readonly game: string;
+  readonly gameName: string;
+  readonly rounds: readonly RoundView[];
+}
+
+/** The chart's panel, counting the rounds the chart shows: a live round re-renders it, not the dashboard twice. */
+function ChartPanel({ service, game, gameName, rounds }: ChartPanelProps) {
+  const [chartRounds, setChartRounds] = useState<number | null>(null);
+  return (
+    <Panel name="chart" title="Multipliers" rounds={chartRounds} wide>
+      <HistoryChart service={service} game={game} gameName={gameName} rounds={rounds} onShown={setChartRounds} />
+    </Panel>
   );
 }
 
