@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { HEADLINE_THRESHOLDS, toUnits } from '../../../../shared/stats/thresholds';
+import { ForeignWrites } from '../../store/foreign-writes';
 import { roundFacts } from '../round-facts';
 import { dayOf, hourOf, DAY_US, HOUR_US } from './calendar';
 import { decodeRollup, encodeRollup } from './rollup-codec';
@@ -66,11 +67,10 @@ export class RollupStore {
   private readonly selectFirstFrom: Statement<[number, number], { us: number }>;
   private readonly updateHour: Statement<[number, number, number, string, number, number]>;
   private readonly updateDay: Statement<[number, number, number, string, number, number]>;
-  private readonly selectDataVersion: Statement<[], number>;
   private readonly openHours = new OpenRollups();
   private readonly openDays = new OpenRollups();
-  /** `PRAGMA data_version` when the open rollups were last known to match the file. */
-  private dataVersion: number;
+  /** Commits by other connections since the open rollups were last known to match the file. */
+  private readonly foreignWrites: ForeignWrites;
 
   constructor(private readonly db: Database) {
     const rollupOf = (table: string, unit: string) =>
@@ -95,8 +95,7 @@ export class RollupStore {
     this.upsertDay = upsert('stats_days', 'day');
     this.updateHour = update('stats_hours', 'hour');
     this.updateDay = update('stats_days', 'day');
-    this.selectDataVersion = db.prepare('PRAGMA data_version').pluck() as Statement<[], number>;
-    this.dataVersion = this.selectDataVersion.get()!;
+    this.foreignWrites = new ForeignWrites(db);
     this.selectHoursBetween = db.prepare(`
       SELECT hour, first_us, last_us, rounds, rollup FROM stats_hours
       WHERE game_id = ? AND hour BETWEEN ? AND ? ORDER BY hour`);
@@ -164,10 +163,7 @@ export class RollupStore {
    * data_version then tells whether one committed since the open rollups were last in step.
    */
   private forgetIfWrittenElsewhere(): void {
-    const version = this.selectDataVersion.get()!;
-    if (version === this.dataVersion) return;
-    this.dataVersion = version;
-    this.forgetOpen();
+    if (this.foreignWrites.happened()) this.forgetOpen();
   }
 
   /** Games listed by migration 3 whose rollups must be built from their rounds. */
