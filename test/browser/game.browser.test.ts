@@ -236,4 +236,19 @@ describe.runIf(hasChromium)('game dashboards in a browser', () => {
       await shows.close();
     }
   }, 120_000);
+
+  it('a chart opened before the history holds a round shows the first live rounds as they come', async () => {
+    // The sandbox begins now at a real game's pace: the dashboard opens on an empty history.
+    const quiet = await startServedApp({ settings: { games: ['stake-crash'] }, sandbox: { speed: 2, epochMs: Date.now() } });
+    try {
+      const page = await served.browser.newPage({ viewport: { width: 1440, height: 900 } });
+      const problems = watchProblems(page);
+      await openGame(page, quiet.serve.url, 'stake-crash');
+      expect(await page.getByTestId('chart-rounds').textContent()).toMatch(/^0 rounds/);
+      await expect.poll(() => page.getByTestId('chart-rounds').textContent(), { timeout: 60_000 }).toMatch(/^[1-9][\d,]* rounds?/);
+      expect(problems).toEqual([]);
+    } finally {
+      await quiet.close();
+    }
+  }, 120_000);
 });

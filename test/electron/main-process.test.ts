@@ -192,7 +192,7 @@ describe('the Electron main process, built', () => {
     expect(window!.visible).toBe(true);
   });
 
-  it('closing the window hides it to the tray, says so once, and recording goes on', async () => {
+  it('closing the window hides it to the tray, says so once, and recording goes on', { timeout: 60_000 }, async () => {
     const before = await storedRounds();
     expect(await main.command('closeWindow')).toEqual({ prevented: true, visible: false, destroyed: false });
     expect(await main.command('closeWindow')).toEqual({ prevented: true, visible: false, destroyed: false });

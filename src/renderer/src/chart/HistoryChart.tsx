@@ -26,6 +26,11 @@ interface HistoryChartProps {
 const count = new Intl.NumberFormat('en-US');
 const rangeFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
+/** Rounds landing behind the newest (a backfill) are gathered this long before the span is read again. */
+const REFETCH_BACKFILL_MS = 2_000;
+/** A span read empty is read again this soon after live rounds come. */
+const REFETCH_EMPTY_MS = 250;
+
 /** The User Timing measure of one live update, from the append to the end of its drawing. */
 export const CHART_UPDATE_MEASURE = 'roundlog:chart-update';
 
@@ -56,6 +61,14 @@ export function HistoryChart({ service, game, gameName, rounds, onShown }: Histo
   useEffect(() => () => {
     if (refetchTimer.current !== null) clearTimeout(refetchTimer.current);
   }, []);
+  /** Reads the span again after `delayMs`, unless a read is already coming. */
+  const scheduleRefetch = (delayMs: number): void => {
+    if (refetchTimer.current !== null) return;
+    refetchTimer.current = setTimeout(() => {
+      refetchTimer.current = null;
+      setStaleness((n) => n + 1);
+    }, delayMs);
+  };
   useEffect(() => onShown?.(shown.rounds), [shown.rounds, onShown]);
 
   viewRef.current = view;
@@ -138,7 +151,9 @@ export function HistoryChart({ service, game, gameName, rounds, onShown }: Histo
     };
   }, [theme, changeView]);
 
-  // The history's extent, once: where panning and zooming out stop.
+  // The history's extent: where panning and zooming out stop. Read once, and again when the first
+  // live round comes to a chart opened on a history that held none yet (it would stay empty).
+  const hasRounds = rounds.length > 0;
   useEffect(() => {
     let cancelled = false;
     service
@@ -152,7 +167,7 @@ export function HistoryChart({ service, game, gameName, rounds, onShown }: Histo
     return () => {
       cancelled = true;
     };
-  }, [service, game]);
+  }, [service, game, hasRounds]);
 
   // Each view is fetched, a moment after the last wheel step, decimated to the plot's width.
   useEffect(() => {
@@ -197,18 +212,18 @@ export function HistoryChart({ service, game, gameName, rounds, onShown }: Histo
     }
     if (viewRef.current.mode !== 'live') return;
     const columns = columnsRef.current;
-    if (columns.newestUs === null) return;
+    if (columns.newestUs === null) {
+      // The span was read before it held a round (a quiet game, a history just begun): live rounds
+      // have nothing to extend, so the span is read again.
+      if (hasRounds && !shown.loading) scheduleRefetch(REFETCH_EMPTY_MS);
+      return;
+    }
     const previous = previousRounds.current;
     previousRounds.current = rounds;
     const started = performance.now();
     const from = columns.length;
     const appended = columns.appendLive(rounds);
-    if (landedBehind(previous, rounds) && refetchTimer.current === null) {
-      refetchTimer.current = setTimeout(() => {
-        refetchTimer.current = null;
-        setStaleness((n) => n + 1);
-      }, 2000);
-    }
+    if (landedBehind(previous, rounds)) scheduleRefetch(REFETCH_BACKFILL_MS);
     if (appended > 0) {
       updateStarted.current = started;
       drawAppended(from);
