@@ -55,9 +55,15 @@ describe.runIf(hasChromium)('the history browser in a browser', () => {
     // Oldest first, row 1,000,000 is the newest synthetic round, and live rounds land after it.
     await page.getByLabel('Order').selectOption('oldest');
     await expect.poll(() => page.getByTestId('history-row').first().getAttribute('data-round-id')).toBe(roundAt(0, 'ASC').round_id);
-    await scrollTo(page, ROW);
     const scrolled = page.locator(`[data-testid="history-row"][data-offset="${ROW}"]`);
-    await scrolled.waitFor({ timeout: 20_000 });
+    // Scrolled again while it is not in view: live rounds landing meanwhile change the row count
+    // the scroll position was worked out from.
+    await expect
+      .poll(async () => {
+        if ((await scrolled.count()) === 0) await scrollTo(page, ROW);
+        return scrolled.count();
+      }, { timeout: 40_000, intervals: [1_000] })
+      .toBe(1);
     const expected = roundAt(ROW, 'ASC');
     expect(await scrolled.getAttribute('data-round-id')).toBe(expected.round_id);
     await expect.poll(() => scrolled.textContent()).toContain(expected.round_index);
