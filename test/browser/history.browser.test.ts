@@ -62,7 +62,7 @@ describe.runIf(hasChromium)('the history browser in a browser', () => {
       .poll(async () => {
         if ((await scrolled.count()) === 0) await scrollTo(page, ROW);
         return scrolled.count();
-      }, { timeout: 40_000, intervals: [1_000] })
+      }, { timeout: 40_000, interval: 1_000 })
       .toBe(1);
     const expected = roundAt(ROW, 'ASC');
     expect(await scrolled.getAttribute('data-round-id')).toBe(expected.round_id);
