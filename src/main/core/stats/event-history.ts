@@ -20,6 +20,14 @@ interface QuotedRow {
   finalized_at: string;
 }
 
+/**
+ * Rounds of a game in one instant with a lower round_index. The `+` keeps round_index off the
+ * index choice: without it SQLite walks rounds_by_index over every earlier round of the game
+ * (measured, 145 ms a lookup on a million rounds, twenty lookups a dashboard) instead of reading
+ * the instant's few rows from rounds_by_time.
+ */
+export const EARLIER_IN_INSTANT_SQL = 'SELECT count(*) AS n FROM rounds WHERE game_id = ? AND finalized_us = ? AND +round_index < ?';
+
 export class GameHistoryQueries {
   private readonly selectEvent: Statement<[number, string], EventRow>;
   private readonly selectQuoted: Statement<[number], QuotedRow>;
@@ -36,7 +44,7 @@ export class GameHistoryQueries {
       .prepare('SELECT round_id, round_index, multiplier, finalized_at FROM rounds WHERE id = ?')
       .safeIntegers(true) as Statement<[number], QuotedRow>;
     this.countRows = db.prepare('SELECT count(*) AS n FROM rounds WHERE game_id = ? AND finalized_us >= ? AND finalized_us < ?');
-    this.countEarlierInInstant = db.prepare('SELECT count(*) AS n FROM rounds WHERE game_id = ? AND finalized_us = ? AND round_index < ?');
+    this.countEarlierInInstant = db.prepare(EARLIER_IN_INSTANT_SQL);
     this.sumHours = db.prepare('SELECT sum(rounds) AS n FROM stats_hours WHERE game_id = ? AND hour >= ? AND hour < ?');
     this.sumDaysFrom = db.prepare('SELECT sum(rounds) AS n FROM stats_days WHERE game_id = ? AND day >= ?');
     this.sumAllDays = db.prepare('SELECT sum(rounds) AS n FROM stats_days WHERE game_id = ?');
