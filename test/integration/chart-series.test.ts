@@ -132,6 +132,24 @@ describe('the chart series of a game', () => {
     expect(Math.min(...series.values)).toBe(1);
   });
 
+  it('reads buckets of a day or more from the daily rollups, with the same rounds and extremes', () => {
+    // ~42 days in 5 buckets of over a week each; the edges cut a day in the middle.
+    const values = Array.from({ length: 120_000 }, (_, n) => (n % 7000 === 1234 ? 5000 + n / 1000 : n % 50 === 0 ? 1 : 1.2 + (n % 13) / 10));
+    writeRounds(db, values, 30 * SECOND_US);
+    history.rollups.rebuild(history.statsGame(GAME)!);
+    const fromUs = START_US + 1500 * 30 * SECOND_US + 7;
+    const throughUs = START_US + 118_500 * 30 * SECOND_US - 7;
+    const series = reader.series({ game: GAME, fromUs, throughUs, maxPoints: 10 });
+    const insideAt = (n: number): boolean => START_US + n * 30 * SECOND_US >= fromUs && START_US + n * 30 * SECOND_US <= throughUs;
+    const inside = values.filter((_, n) => insideAt(n));
+    expect(series).toMatchObject({ decimated: true, rounds: inside.length });
+    expect(series.values.length).toBeLessThanOrEqual(10);
+    const highest = Math.max(...inside);
+    expect(Math.max(...series.values)).toBe(highest);
+    expect(series.times[series.values.indexOf(highest)]).toBe(START_US + values.indexOf(highest) * 30 * SECOND_US);
+    expect(Math.min(...series.values)).toBe(1);
+  });
+
   it('reads only the asked game', () => {
     writeRounds(db, [2, 3]);
     writeRounds(db, [50, 60, 70], 10 * SECOND_US, 'duel-crash');

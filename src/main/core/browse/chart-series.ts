@@ -16,7 +16,7 @@ import type { History } from '../store/history';
 
 /** Rows a span may hold and still be grouped from the rows (~5 ms); longer spans use the rollups. */
 export const ROW_GROUPING_LIMIT = 50_000;
-/** Past this many hours a span is read one day per row rather than one hour. */
+/** Past this many hours a span is read one day per row rather than one hour, whatever its buckets' width. */
 const HOURS_READ_LIMIT = 24 * 200;
 /** Sketch buckets grow by γ = 1.01/0.99; a bucket's upper bound is γ^index. */
 const SKETCH_GAMMA = 1.01 / 0.99;
@@ -124,7 +124,9 @@ export class ChartSeriesReader {
    * aligned to the units; the units cut by the span's ends are read as rows.
    */
   private fromRollups(gameId: number, fromUs: number, throughUs: number, widthUs: number): Bucket[] {
-    const unitUs = throughUs - fromUs > HOURS_READ_LIMIT * HOUR_US ? DAY_US : HOUR_US;
+    // Days when a bucket spans one anyway (hours would be read only to be merged), or when the
+    // span has too many hours to read.
+    const unitUs = widthUs >= DAY_US || throughUs - fromUs > HOURS_READ_LIMIT * HOUR_US ? DAY_US : HOUR_US;
     const unitsPerBucket = Math.max(1, Math.ceil(widthUs / unitUs));
     const firstUnit = Math.floor(fromUs / unitUs);
     const lastUnit = Math.floor(throughUs / unitUs);
