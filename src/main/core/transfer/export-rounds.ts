@@ -8,7 +8,7 @@ import { CSV_HEADER } from './csv-format';
 import type { ExportRow } from './export-columns';
 import { ParquetRoundWriter } from './parquet-format';
 import { RoundPageReader, type StoredGame, type TimeRange } from './round-pages';
-import { TransferCancelled, TransferError, yieldToLoop } from './transfer-error';
+import { describeExportWriteFailure, TransferCancelled, TransferError, yieldToLoop } from './transfer-error';
 
 // An export reads the history through its own read-only connection inside one read transaction:
 // the file is a snapshot of the history as it stood when the export began (WAL lets recording go
@@ -97,11 +97,11 @@ export class RoundExport {
 
   /** Writes the export to `out` (its folder is created) and closes the snapshot, whatever happens. */
   async writeTo(out: string, run: ExportRun = {}): Promise<ExportResult> {
-    mkdirSync(dirname(out), { recursive: true });
     const temporary = temporaryFileOf(out);
     const pageRows = this.options.pageRows ?? EXPORT_PAGE_ROWS;
     let sink: PageSink | null = null;
     try {
+      mkdirSync(dirname(out), { recursive: true });
       sink = await openSink(this.options, temporary);
       let rows = 0;
       let pages = 0;
@@ -126,8 +126,9 @@ export class RoundExport {
       return { file: out, rows, pages, largestPage };
     } catch (error) {
       await sink?.abandon();
-      await rm(temporary, { force: true });
-      throw error;
+      // A folder that could not be made holds no file to remove: the first failure is the one told.
+      await rm(temporary, { force: true }).catch(() => undefined);
+      throw describeExportWriteFailure(error, out) ?? error;
     } finally {
       this.close();
     }
@@ -159,6 +160,10 @@ async function openSink({ format, rowGroupRows }: ExportOptions, file: string): 
   const handle: FileHandle = await open(file, 'w');
   if (format === 'csv') await handle.write(CSV_HEADER);
   let closed = false;
+  // A page is written while the next one is made: addText returns once the page before it is
+  // written and this one's write has begun, so SQLite builds text on this thread while the kernel
+  // copies the last page on libuv's. A failed write surfaces at the next page or at finish.
+  let writing: Promise<void> = Promise.resolve();
   // The file reaches the disk while later pages are made: a flush of what was written is started
   // every SYNC_EVERY_BYTES, so the last one, awaited before the rename, has little left to do.
   let unsynced = 0;
@@ -166,24 +171,32 @@ async function openSink({ format, rowGroupRows }: ExportOptions, file: string): 
   const close = async (): Promise<void> => {
     if (closed) return;
     closed = true;
+    await writing.catch(() => undefined);
     await flushing.catch(() => undefined);
     await handle.close();
+  };
+  const write = async (bytes: Buffer): Promise<void> => {
+    await handle.write(bytes);
+    unsynced += bytes.length;
+    if (unsynced < SYNC_EVERY_BYTES) return;
+    unsynced = 0;
+    await flushing;
+    flushing = handle.datasync();
+    // Handled where it is awaited (the next flush, finish or close); never an unhandled rejection meanwhile.
+    flushing.catch(() => undefined);
   };
   return {
     addRows: async () => {
       throw new Error(`a ${format} export takes text, not rows`);
     },
     addText: async (bytes) => {
-      await handle.write(bytes);
-      unsynced += bytes.length;
-      if (unsynced < SYNC_EVERY_BYTES) return;
-      unsynced = 0;
-      await flushing;
-      flushing = handle.datasync();
-      // Handled where it is awaited (the next flush, finish or close); never an unhandled rejection meanwhile.
-      flushing.catch(() => undefined);
+      await writing;
+      writing = write(bytes);
+      // Handled where it is awaited (the next page, finish or close).
+      writing.catch(() => undefined);
     },
     finish: async () => {
+      await writing;
       // On disk before it is renamed into place: a power cut never leaves a complete-looking short file.
       await flushing;
       await handle.sync();
