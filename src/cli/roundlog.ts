@@ -369,7 +369,8 @@ export async function main(argv: string[]): Promise<void> {
       console.error(`roundlog ${command}: ${error.message}`);
       process.exit(2);
     }
-    if (error instanceof StoreError) {
+    // A full disk or a read-only history: said in a sentence, exit 1 (not the usage code 2).
+    if (error instanceof StoreError || error instanceof UserFacingError) {
       console.error(`roundlog ${command}: ${error.message}`);
       process.exit(1);
     }

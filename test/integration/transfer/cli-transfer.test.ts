@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,8 +17,12 @@ interface Run {
   stderr: string;
 }
 
-function roundlog(args: string[]): Promise<Run> {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT });
+/** Runs the CLI; with `fileLimitKib`, under a file-size limit (RLIMIT_FSIZE), so writes past it fail as on a full disk. */
+function roundlog(args: string[], fileLimitKib?: number): Promise<Run> {
+  const child =
+    fileLimitKib === undefined
+      ? spawn(process.execPath, [CLI, ...args], { cwd: ROOT })
+      : spawn('bash', ['-c', `ulimit -f ${fileLimitKib} && exec "$0" "$@"`, process.execPath, CLI, ...args], { cwd: ROOT });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -92,6 +96,19 @@ describe('roundlog export and import', () => {
     expect(imported.stderr).toMatch(/^ {2}line 3: not JSON/m);
     expect(imported.stderr).toMatch(/1 records could not be imported \(listed above\); every other round was\./);
     expect(imported.stdout).toMatch(/rounds added/);
+  }, 60_000);
+
+  it('an export the disk cannot hold ends with a sentence and exit code 1, leaving no file behind', async () => {
+    // Past 64 KiB every write fails with EFBIG, as writes to a full disk fail with ENOSPC.
+    for (const format of ['jsonl', 'csv', 'parquet']) {
+      const folder = join(dir.path, `too-big-${format}`);
+      const out = join(folder, `everything.${format}`);
+      const run = await roundlog(['export', '--game', 'all', '--format', format, '--out', out, '--data-dir', recorded, ...key], 64);
+      expect(run.code, run.stderr).toBe(1);
+      expect(run.stderr).toMatch(new RegExp(`everything\\.${format} could not be written: the file would be larger than this system allows .*Nothing of it was kept\\.`));
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(readdirSync(folder)).toEqual([]);
+    }
   }, 60_000);
 
   it('refuses bad input with a sentence and exit code 2', async () => {

@@ -20,3 +20,29 @@ export class TransferCancelled extends UserFacingError {
 export function yieldToLoop(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
+
+/** An export's file that the disk or its folder would not take; nothing of it is kept. */
+export class ExportWriteError extends UserFacingError {
+  constructor(message: string) {
+    super('write_failed', message);
+    this.name = 'ExportWriteError';
+  }
+}
+
+/** A file-system refusal while writing an export, as a sentence that says what to do; null for anything else. */
+export function describeExportWriteFailure(error: unknown, file: string): ExportWriteError | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  const why =
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? 'the disk is full. Free some space, or export a shorter range or to another disk'
+      : code === 'EFBIG'
+        ? 'the file would be larger than this system allows (a file-size limit, or a FAT32 disk’s 4 GB). Export a shorter range or to another disk'
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? 'the folder cannot be written (a read-only disk or its permissions). Choose another folder'
+          : code === 'ENOTDIR' || code === 'EEXIST'
+            ? 'a file holds the name of its folder. Move that file, or choose another folder'
+            : code === 'EIO'
+              ? 'the disk reported an error. Check the disk, or export to another one'
+              : null;
+  return why === null ? null : new ExportWriteError(`${file} could not be written: ${why}. Nothing of it was kept.`);
+}

@@ -95,5 +95,6 @@ export function createTransferService(options: TransferServiceOptions): Transfer
 }
 
 function failedMessage(failure: ExportFailure, folder: string): string {
+  if (failure.userFacing) return failure.message;
   return `The export could not be written (${failure.code ?? failure.message}). Check the free space in ${folder}.`;
 }
