@@ -14,28 +14,25 @@ import {
   delaysOf,
   distributionOf,
   frequencyOf,
-  hourlyOf,
   shapeOf,
   streaksOf,
   type Quote,
 } from './panels/multiplier-panels';
 import { roulettePanel } from './panels/roulette-panel';
 import { wheelPanel } from './panels/wheel-panel';
-import { HOUR_US } from './rollup/calendar';
 import type { Rollup } from './rollup/rollup';
 import type { History } from '../store/history';
 import type { RolledGame } from './rollup/rollup-store';
 import type { WindowTallies } from './round-facts-types';
 import { UserFacingError } from '../user-facing-error';
 import { WindowReader } from './window-reader';
+import { HourlyFigures } from './hourly-figures';
 
 // Answers the statistics of any game over any window from the rollups: one window rollup feeds
 // every panel, so a dashboard costs one read of ~30 day rows, a few hours and two part-hours of
 // rows, however long the history.
 
 const MINUTE_US = 60_000_000;
-/** The hourly panel shows at most this many hours (a month): beyond, it covers the window's end. */
-const MAX_HOURS = 31 * 24;
 const BIGGEST_WINS = 10;
 
 export interface StatsQuery {
@@ -64,6 +61,7 @@ export interface ResolvedWindow {
 export class StatsEngine {
   private readonly reader: WindowReader;
   private readonly queries: GameHistoryQueries;
+  private readonly hourly: HourlyFigures;
 
   constructor(
     db: Database,
@@ -72,6 +70,7 @@ export class StatsEngine {
   ) {
     this.reader = new WindowReader(history.rollups);
     this.queries = new GameHistoryQueries(db);
+    this.hourly = new HourlyFigures(history.rollups, this.reader);
   }
 
   /** The vendor's /summary from the local history: counts, the last day's shape, the delay table. */
@@ -122,7 +121,7 @@ export class StatsEngine {
         delays: delaysOf(HEADLINE_THRESHOLDS, history, law),
         frequency: frequencyOf(rollup, law),
         streaks: streaksOf(rollup, history, law, quote),
-        hourly: hourlyOf(this.hoursOf(game, window, rollup)),
+        hourly: this.hourly.of(game, window.fromUs, window.toUs, rollup),
         distribution: distributionOf(rollup, law, quote),
         biggestWins: biggestWinsOf(rollup, quote, BIGGEST_WINS),
         crowd: crowdOf(rollup),
@@ -132,24 +131,6 @@ export class StatsEngine {
       dice: game.kind === 'dice-show' ? dicePanel(tallies, history, game.slug, info) : null,
       roulette: game.kind === 'roulette-show' ? roulettePanel(tallies, history, game.slug, info) : null,
     };
-  }
-
-  /** One rollup per UTC hour the window touches (at most a month's, the latest), empty hours included. */
-  private hoursOf(game: RolledGame, window: ResolvedWindow, whole: Rollup): { hour: number; rollup: Rollup }[] {
-    const lastUs = whole.last?.us ?? window.toUs - 1;
-    const endHour = Math.floor(Math.min(window.toUs - 1, Math.max(lastUs, window.fromUs ?? lastUs)) / HOUR_US);
-    const startUs = window.fromUs ?? whole.first?.us ?? lastUs;
-    const firstHour = Math.max(Math.floor(startUs / HOUR_US), endHour - MAX_HOURS + 1);
-    const stored = new Map(this.history.rollups.hoursBetween(game.id, firstHour, endHour).map((hour) => [hour.unit, hour]));
-    const hours: { hour: number; rollup: Rollup }[] = [];
-    for (let hour = firstHour; hour <= endHour; hour++) {
-      const fromUs = Math.max(hour * HOUR_US, window.fromUs ?? Number.MIN_SAFE_INTEGER);
-      const toUs = Math.min((hour + 1) * HOUR_US, window.toUs);
-      const kept = stored.get(hour);
-      const inside = kept !== undefined && kept.firstUs >= fromUs && kept.lastUs < toUs;
-      hours.push({ hour, rollup: inside ? kept.rollup() : this.reader.rollupOf(game, fromUs, toUs) });
-    }
-    return hours;
   }
 
   private requireGame(slug: string): RolledGame {

@@ -106,9 +106,12 @@ export function streaksOf(
   });
 }
 
-export function hourlyOf(hours: readonly { hour: number; rollup: Rollup }[]): z.infer<typeof hourSchema>[] {
+export type HourFigures = z.infer<typeof hourSchema>;
+
+/** One hour of the hourly panel, from that hour's rollup. */
+export function hourFiguresOf(hour: number, rollup: Rollup): HourFigures {
   const [two, ten, fifty] = HOURLY_THRESHOLDS.map(headlineSlot) as [number, number, number];
-  return hours.map(({ hour, rollup }) => ({
+  return {
     hour: microsToIso(hour * 3_600_000_000),
     count: rollup.rounds,
     mean: rollup.rounds === 0 ? null : rollup.sumUnits / rollup.rounds / MULTIPLIER_UNIT,
@@ -117,7 +120,7 @@ export function hourlyOf(hours: readonly { hour: number; rollup: Rollup }[]): z.
     hits2x: rollup.hits[two] as number,
     hits10x: rollup.hits[ten] as number,
     hits50x: rollup.hits[fifty] as number,
-  }));
+  };
 }
 
 export function distributionOf(rollup: Rollup, law: CrashLaw | null, quote: Quote): z.infer<typeof multiplierDistributionSchema> {

@@ -59,6 +59,7 @@ export class RollupStore {
   private readonly upsertDay: Statement<[number, number, number, number, number, string]>;
   private readonly selectHoursBetween: Statement<[number, number, number], RollupRow & { hour: number }>;
   private readonly selectDaysBetween: Statement<[number, number, number], RollupRow & { day: number }>;
+  private readonly selectHourStamps: Statement<[number, number, number], Omit<RollupRow, 'rollup'> & { hour: number }>;
   private readonly selectRows: Statement<[number, number, number], RoundRow>;
   private readonly upsertEvent: Statement<[number, string, number, number, number]>;
   private readonly deleteGame: Statement<[number]>[];
@@ -98,6 +99,9 @@ export class RollupStore {
     this.foreignWrites = new ForeignWrites(db);
     this.selectHoursBetween = db.prepare(`
       SELECT hour, first_us, last_us, rounds, rollup FROM stats_hours
+      WHERE game_id = ? AND hour BETWEEN ? AND ? ORDER BY hour`);
+    this.selectHourStamps = db.prepare(`
+      SELECT hour, first_us, last_us, rounds FROM stats_hours
       WHERE game_id = ? AND hour BETWEEN ? AND ? ORDER BY hour`);
     this.selectDaysBetween = db.prepare(`
       SELECT day, first_us, last_us, rounds, rollup FROM stats_days
@@ -214,6 +218,11 @@ export class RollupStore {
     return this.selectHoursBetween.all(gameId, fromHour, toHour).map((row) => storedRollup(row.hour, row));
   }
 
+  /** What stored hours from `fromHour` through `toHour` cover, without their rollups: oldest first. */
+  hourStamps(gameId: number, fromHour: number, toHour: number): RollupStamp[] {
+    return this.selectHourStamps.all(gameId, fromHour, toHour).map((row) => ({ unit: row.hour, firstUs: row.first_us, lastUs: row.last_us, rounds: row.rounds }));
+  }
+
   /** Stored days from `fromDay` through `toDay`, oldest first. */
   daysBetween(gameId: number, fromDay: number, toDay: number): StoredRollup[] {
     return this.selectDaysBetween.all(gameId, fromDay, toDay).map((row) => storedRollup(row.day, row));
@@ -291,13 +300,20 @@ export class RollupStore {
   }
 }
 
-/** An hour's or a day's rollup as stored; decoded only when read. */
-export interface StoredRollup {
+/**
+ * What a stored hour or day covers. Rounds are only ever added, so a unit whose stamp is unchanged
+ * holds the same rounds, and figures drawn from its rollup still hold.
+ */
+export interface RollupStamp {
   /** The hour or day number. */
   readonly unit: number;
   readonly firstUs: number;
   readonly lastUs: number;
   readonly rounds: number;
+}
+
+/** An hour's or a day's rollup as stored; decoded only when read. */
+export interface StoredRollup extends RollupStamp {
   rollup(): Rollup;
 }
 
