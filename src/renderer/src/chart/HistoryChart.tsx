@@ -101,6 +101,7 @@ export function HistoryChart({ service, game, gameName, rounds, onShown }: Histo
     const plot = new uPlot(
       historyChartOptions(chartTheme, container.clientWidth, container.clientHeight, {
         xRange: xRangeSeconds,
+        peakBetween: (first, last) => columnsRef.current.peakBetween(first, last),
         onSelect: (from, through) => changeView((_view, known) => selectView(from * 1e6, through * 1e6, known)),
       }),
       columnsRef.current.data(),

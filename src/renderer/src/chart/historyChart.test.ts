@@ -1,6 +1,9 @@
+import type uPlot from 'uplot';
 import { describe, expect, it } from 'vitest';
 import { round } from '../testing/roundFixture';
-import { HistoryColumns, landedBehind } from './historySeries';
+import { DiscRows } from './discRows';
+import { historyChartOptions, historyYRange } from './historyChartOptions';
+import { HistoryColumns, landedBehind, PEAK_MULTIPLIER } from './historySeries';
 import { wholePixelShift, type Drawing } from './pointsLayer';
 import { MIN_SPAN_US, panView, selectView, viewRangeOnPixels, zoomView, type ChartView } from './zoomState';
 
@@ -58,6 +61,60 @@ describe('history chart columns', () => {
     columns.appendLive([round('a', 3, { multiplier: '1.5' }), round('b', 4, { multiplier: '30' })]);
     expect(columns.maxSince(2)).toBe(30);
     expect(columns.maxSince(4)).toBeNull();
+  });
+});
+
+describe('history chart y range', () => {
+  const theme = { axis: '#999', grid: '#333', low: '#f00', mid: '#0f0', high: '#ff0', fontPx: 12, fontFamily: 'sans-serif' };
+  /** The chart's y range over the points `first` through `last`, as uPlot asks for it once it has set the x range. */
+  const yRangeOver = (columns: HistoryColumns, first: number | null, last: number | null): uPlot.Range.MinMax => {
+    const options = historyChartOptions(theme, 800, 300, { xRange: () => [0, 1], peakBetween: (from, to) => columns.peakBetween(from, to), onSelect: () => {} });
+    const range = options.scales?.y?.range as uPlot.Range.Function;
+    return range({ series: [{ idxs: [first, last] }] } as unknown as uPlot, 0, 0, 'y');
+  };
+
+  it('is set by the highest multiplier in view, as a scan of every point in view would set it', () => {
+    let seed = 7;
+    const random = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const values = Array.from({ length: 2000 }, () => Math.max(1, Math.floor((0.99 / (1 - random())) * 100) / 100));
+    const columns = new HistoryColumns();
+    columns.load({ fromUs: 1e6, throughUs: 2000e6, decimated: false, rounds: values.length, times: values.map((_, at) => (at + 1) * 1e6), values });
+    for (let trial = 0; trial < 200; trial++) {
+      const first = Math.floor(random() * values.length);
+      const last = Math.min(values.length - 1, first + Math.floor(random() * 600));
+      expect(yRangeOver(columns, first, last)).toEqual(historyYRange(Math.max(...values.slice(first, last + 1))));
+    }
+  });
+
+  it('holds still below the peaks, and before there are points to index', () => {
+    expect(historyYRange(PEAK_MULTIPLIER - 0.01)).toEqual(historyYRange(null));
+    expect(yRangeOver(new HistoryColumns(), null, null)).toEqual(historyYRange(null));
+  });
+
+  it('forgets a peak the newest second gave back to the live rounds', () => {
+    const columns = new HistoryColumns();
+    const series = { fromUs: 1e6, throughUs: 3e6, decimated: false, rounds: 3, times: [1e6, 3e6, 3e6], values: [120, 2, 500] };
+    const live = [round('a', 1), round('b', 3, { multiplier: '1.5' }), round('c', 4, { multiplier: '50' })];
+    columns.load(series, live);
+    expect(columns.data()[3]).toEqual([120, null, 50]);
+    expect(columns.peakBetween(0, 2)).toBe(120);
+    expect(columns.peakBetween(1, 2)).toBeNull();
+    columns.appendLive([...live, round('d', 5, { multiplier: '250' })]);
+    expect(columns.peakBetween(0, 3)).toBe(250);
+  });
+});
+
+describe('history chart points', () => {
+  it("adds a disc to a band's path once however many rounds share its pixel", () => {
+    const discs = new DiscRows(10, 20);
+    expect(discs.add(5, 12)).toBe(true);
+    expect(discs.add(5, 12)).toBe(false);
+    expect(discs.add(5, 13)).toBe(true);
+    expect(discs.add(6, 12)).toBe(true);
+    expect(discs.add(6, 40)).toBe(true);
+    expect(discs.add(6, 40)).toBe(true);
+    discs.clear();
+    expect(discs.add(6, 12)).toBe(true);
   });
 });
 

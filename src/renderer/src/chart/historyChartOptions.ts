@@ -1,13 +1,16 @@
 import type uPlot from 'uplot';
 import type { ChartTheme } from './chartTheme';
-import { formatTimeTick } from './timeTicks';
+import { TimeTickLabels } from './timeTicks';
 
 const TIME_TICK_STEPS = [
   1, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600, 43_200, 86_400, 172_800, 604_800,
   1_209_600, 2_592_000, 7_776_000, 15_552_000, 31_536_000,
 ];
 
-/** The y range over points whose highest is `max`: from just under 1× to above the 100× line and the highest point. */
+/**
+ * The y range over points whose highest is `max`: from just under 1× to above the 100× line and
+ * the highest point. Any `max` under PEAK_MULTIPLIER (historySeries.ts) gives the same range as none.
+ */
 export function historyYRange(max: number | null): [number, number] {
   return [0.9, Math.max(150, (Number.isFinite(max) ? (max as number) : 0) * 1.3)];
 }
@@ -25,6 +28,8 @@ export function historyPointSize(theme: ChartTheme): number {
 export interface HistoryChartHooks {
   /** The x range (seconds) to show on a plot `plotPixels` canvas pixels wide: the chart's view, not the data's extent. */
   xRange(plotPixels: number): [number, number];
+  /** The highest multiplier between two point indices when it is PEAK_MULTIPLIER or more; else null. */
+  peakBetween(first: number, last: number): number | null;
   /** A drag across the plot selected [from, through] seconds. */
   onSelect(fromSeconds: number, throughSeconds: number): void;
 }
@@ -36,9 +41,17 @@ export interface HistoryChartHooks {
  */
 export function historyChartOptions(theme: ChartTheme, width: number, height: number, hooks: HistoryChartHooks): uPlot.Options {
   const em = theme.fontPx;
-  // The bands' points are drawn by the points layer (pointsLayer.ts); uPlot still reads their
-  // values for the y range.
-  const band = (label: string, colour: string): uPlot.Series => ({ label, stroke: colour, paths: () => null, points: { show: false } });
+  // The bands' points are drawn by the points layer (pointsLayer.ts), and uPlot does not read
+  // their values for the y range (`auto: false`): each move of the x range would scan them all.
+  // The range is set from the peaks in view instead (`yRange`).
+  const band = (label: string, colour: string): uPlot.Series => ({ label, stroke: colour, paths: () => null, points: { show: false }, auto: false });
+  /** The y range over the points in the x range uPlot just set (series 0's index range). */
+  const yRange = (plot: uPlot): [number, number] => {
+    // Null before uPlot has data to index.
+    const [first, last]: readonly (number | null | undefined)[] = plot.series[0]?.idxs ?? [];
+    return historyYRange(first == null || last == null ? null : hooks.peakBetween(first, last));
+  };
+  const timeLabels = new TimeTickLabels();
   const axis = (size: number, space: number, values: uPlot.Axis['values'], incrs?: number[]): uPlot.Axis => ({
     stroke: theme.axis,
     font: `${em}px ${theme.fontFamily}`,
@@ -58,10 +71,10 @@ export function historyChartOptions(theme: ChartTheme, width: number, height: nu
     select: { show: true, left: 0, top: 0, width: 0, height: 0 },
     scales: {
       x: { time: true, range: (plot) => hooks.xRange(plot.bbox.width) },
-      y: { distr: 3, log: 10, range: (_plot, _min, max) => historyYRange(max) },
+      y: { distr: 3, log: 10, range: yRange },
     },
     axes: [
-      axis(Math.round(em * 2.2), Math.round(em * 7), (_plot, splits, _axis, _space, step) => splits.map((seconds) => formatTimeTick(seconds, step)), TIME_TICK_STEPS),
+      axis(Math.round(em * 2.2), Math.round(em * 7), (_plot, splits, _axis, _space, step) => timeLabels.of(splits, step), TIME_TICK_STEPS),
       axis(Math.round(em * 4), Math.round(em * 2), (_plot, splits) => splits.map((value) => (value === null ? '' : tick(value)))),
     ],
     series: [{}, band('Below 2×', theme.low), band('2× to 10×', theme.mid), band('10× and above', theme.high)],

@@ -8,11 +8,19 @@ import { roundKey } from '../round/roundOrder';
 // committed after it, appended in place without asking the core again. Values go to one of three
 // band columns (below 2×, 2× to 10×, 10× and up) so each band keeps its colour.
 
+/**
+ * Points from this multiplier up are indexed, so the highest of a span (which sets the chart's y
+ * range) is found among a few points rather than by reading all of them.
+ */
+export const PEAK_MULTIPLIER = 100;
+
 export class HistoryColumns {
   private readonly seconds: number[] = [];
   private readonly low: (number | null)[] = [];
   private readonly mid: (number | null)[] = [];
   private readonly high: (number | null)[] = [];
+  /** Indices of the points at PEAK_MULTIPLIER or above, ascending. */
+  private readonly peaks: number[] = [];
   /** The newest time (µs) the columns hold. */
   private lastUs = Number.NEGATIVE_INFINITY;
   /**
@@ -49,13 +57,29 @@ export class HistoryColumns {
   }
 
   /**
+   * The highest multiplier between two indices (both included) when it is PEAK_MULTIPLIER or
+   * more; null when none there reaches it.
+   */
+  peakBetween(first: number, last: number): number | null {
+    let max: number | null = null;
+    for (let at = firstAtOrAbove(this.peaks, first); at < this.peaks.length; at++) {
+      const index = this.peaks[at] as number;
+      if (index > last) break;
+      // A peak is in the high band.
+      const value = this.high[index] as number;
+      if (max === null || value > max) max = value;
+    }
+    return max;
+  }
+
+  /**
    * Replaces everything with a fetched series, then appends the `live` rounds (oldest first) that
    * came after it. Rounds of the series' newest second may have committed after it was read: when
    * the series holds every round and the live rounds reach back before that second, the second is
    * taken from them instead.
    */
   load(series: ChartSeries, live: readonly RoundView[] = []): void {
-    for (const column of [this.seconds, this.low, this.mid, this.high]) column.length = 0;
+    for (const column of [this.seconds, this.low, this.mid, this.high, this.peaks]) column.length = 0;
     this.lastUs = Number.NEGATIVE_INFINITY;
     this.lastLiveKey = null;
     series.times.forEach((us, index) => this.push(us, series.values[index] as number));
@@ -66,6 +90,7 @@ export class HistoryColumns {
     if (!series.decimated && newestUs !== null && (live[0]?.finalizedUs ?? Number.POSITIVE_INFINITY) < newestUs) {
       while (this.seconds.at(-1) === newestUs / 1e6) {
         for (const column of [this.seconds, this.low, this.mid, this.high]) column.pop();
+        if (this.peaks.at(-1) === this.seconds.length) this.peaks.pop();
         this.rounds--;
       }
       this.lastUs = newestUs - 1;
@@ -97,12 +122,25 @@ export class HistoryColumns {
 
   private push(us: number, value: number): void {
     const band = !(value > 0) ? null : value < 2 ? 'low' : value < 10 ? 'mid' : 'high';
+    if (value >= PEAK_MULTIPLIER) this.peaks.push(this.seconds.length);
     this.seconds.push(us / 1e6);
     this.low.push(band === 'low' ? value : null);
     this.mid.push(band === 'mid' ? value : null);
     this.high.push(band === 'high' ? value : null);
     this.lastUs = Math.max(this.lastUs, us);
   }
+}
+
+/** The first position in ascending `indices` holding `index` or more. */
+function firstAtOrAbove(indices: readonly number[], index: number): number {
+  let low = 0;
+  let high = indices.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((indices[middle] as number) < index) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /**

@@ -1,11 +1,13 @@
 import uPlot from 'uplot';
+import { DiscRows } from './discRows';
 
 // The history chart's rounds are drawn on a canvas of their own, laid over uPlot's (which keeps
 // the axes and grid), because a chart following live moves by whole pixels: the layer then shifts
-// what it drew and draws again only the strip that changed, where uPlot would draw every point
-// again (~10 ms for 10,000 points). A point looks as uPlot draws one: a disc per round in its
-// band's colour, bands in series order, clipped to the plot widened by a point's diameter (a
-// round just outside the span shows the part of its disc inside that edge).
+// what it drew and draws again only what changed (the strip the shift brought in, and a box
+// around the new rounds' discs), where uPlot would draw every point again (~10 ms for 10,000
+// points). A point looks as uPlot draws one: a disc per round in its band's colour, bands in
+// series order, clipped to the plot widened by a point's diameter (a round just outside the span
+// shows the part of its disc inside that edge).
 
 /** What one drawing was made from; the next is a shift when only the x range moved by whole pixels. */
 export interface Drawing {
@@ -22,8 +24,19 @@ export interface Drawing {
   readonly length: number;
 }
 
+/** A rectangle of whole canvas pixels, right and bottom edges excluded. */
+interface Box {
+  readonly left: number;
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+}
+
 /** How a drawing was brought up to date: new points alone, a whole-pixel shift, or all drawn again. */
 export type PointsDrawing = 'appended' | 'shifted' | 'redrawn';
+
+/** Canvas pixels added to a point's x before rounding (see `columnOf`): far above its float noise, far below sight. */
+const HALFWAY_NUDGE = 1e-4;
 
 export class PointsLayer {
   private readonly canvas: HTMLCanvasElement;
@@ -58,7 +71,9 @@ export class PointsLayer {
       return 'redrawn';
     }
     this.shiftLeft(shift);
-    this.drawFrom(Math.min(this.clipRight(now) - shift, this.newPointsLeft(now, before.length)), now);
+    // Points reaching into the strip brought in on the right were clipped away before.
+    if (shift > 0) this.redrawIn({ ...this.clipBox(now), left: this.clipRight(now) - shift }, now);
+    this.drawNewPoints(before.length, now);
     return 'shifted';
   }
 
@@ -76,7 +91,7 @@ export class PointsLayer {
     if (before === null) return false;
     const now = this.current();
     if (wholePixelShift(before, now) !== 0) return false;
-    this.drawFrom(this.newPointsLeft(now, before.length), now);
+    this.drawNewPoints(before.length, now);
     return true;
   }
 
@@ -110,50 +125,89 @@ export class PointsLayer {
       this.canvas.width = source.width;
       this.canvas.height = source.height;
     }
-    this.drawFrom(this.clipLeft(now), now);
+    this.redrawIn(this.clipBox(now), now);
+    this.finish(now);
   }
 
-  /** Clears the plot from `fromX` (canvas pixels) rightwards and draws every point reaching into it. */
-  private drawFrom(fromX: number, now: Drawing): void {
-    const { ctx } = this;
-    const clipLeft = this.clipLeft(now);
-    const left = Math.max(clipLeft, Math.floor(fromX));
-    const right = this.clipRight(now);
-    const [top, bottom] = this.clipRows(now);
-    const height = bottom - top;
-    if (left < right) {
-      ctx.save();
-      ctx.beginPath();
-      ctx.rect(left, top, right - left, height);
-      ctx.clip();
-      ctx.clearRect(left, top, right - left, height);
-      this.drawPoints(left, right, now);
-      ctx.restore();
-    }
+  /**
+   * Draws the points from index `from` on, with the older points their discs overlap: the box
+   * around the new discs is cleared and drawn again, so the bands keep their order there.
+   */
+  private drawNewPoints(from: number, now: Drawing): void {
+    const box = this.discsBox(from, now);
+    if (box !== null) this.redrawIn(box, now);
+    this.finish(now);
+  }
+
+  private finish(now: Drawing): void {
     this.drawn = now;
     this.canvas.dataset.points = String(this.pointsInView);
   }
 
-  private drawPoints(fromX: number, toX: number, now: Drawing): void {
+  /** Clears `box` (canvas pixels, within the clip) and draws every point reaching into it. */
+  private redrawIn(box: Box, now: Drawing): void {
+    const clip = this.clipBox(now);
+    const left = Math.max(clip.left, box.left);
+    const right = Math.min(clip.right, box.right);
+    const top = Math.max(clip.top, box.top);
+    const bottom = Math.min(clip.bottom, box.bottom);
+    if (left >= right || top >= bottom) return;
+    const { ctx } = this;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(left, top, right - left, bottom - top);
+    ctx.clip();
+    ctx.clearRect(left, top, right - left, bottom - top);
+    this.drawPoints({ left, top, right, bottom }, now);
+    ctx.restore();
+  }
+
+  /** Draws every point whose disc reaches into `box`, each band in one path, in series order. */
+  private drawPoints(box: Box, now: Drawing): void {
     const { plot, ctx } = this;
     const radius = this.radius(now);
     // A disc's pixels reach one past its radius through anti-aliasing.
-    const [first, last] = this.indexRange(fromX - radius - 1, toX + radius + 1);
-    const times = plot.data[0];
+    const reach = radius + 1;
+    const [first, last] = this.indexRange(box.left - reach, box.right + reach);
+    const columns = this.pixelColumns(first, last);
+    // Values plainly above or below the box (a pixel to spare for rounding) are passed over
+    // before their y is reckoned: a box around a new point is a few rows of a crowded column.
+    const highest = plot.posToVal(box.top - reach - 1, 'y', true);
+    const lowest = plot.posToVal(box.bottom + reach + 1, 'y', true);
+    const discs = new DiscRows(Math.floor(box.top - reach), Math.ceil(box.bottom + reach));
     for (let series = 1; series < plot.data.length; series++) {
       const values = plot.data[series] as ArrayLike<number | null | undefined>;
       const fill = new Path2D();
+      discs.clear();
       for (let index = first; index <= last; index++) {
         const value = values[index];
-        if (value === null || value === undefined) continue;
-        const x = Math.round(plot.valToPos(times[index] as number, 'x', true));
+        if (value === null || value === undefined || value > highest || value < lowest) continue;
         const y = Math.round(plot.valToPos(value, 'y', true));
+        if (y + reach < box.top || y - reach > box.bottom) continue;
+        const x = columns[index - first] as number;
+        if (!discs.add(x, y)) continue;
         fill.moveTo(x + radius, y);
         fill.arc(x, y, radius, 0, Math.PI * 2);
       }
       ctx.fillStyle = this.fills[series] ?? '#888';
       ctx.fill(fill);
     }
+  }
+
+  /** The canvas x of the points from `first` through `last`; rounds of the same second share one, reckoned once. */
+  private pixelColumns(first: number, last: number): Float64Array {
+    const times = this.plot.data[0];
+    const columns = new Float64Array(Math.max(0, last - first + 1));
+    let time = Number.NaN;
+    let x = 0;
+    for (let index = first; index <= last; index++) {
+      if (times[index] !== time) {
+        time = times[index] as number;
+        x = this.columnOf(time);
+      }
+      columns[index - first] = x;
+    }
+    return columns;
   }
 
   /** Moves the drawn plot `pixels` to the left; what comes in on the right is left clear. */
@@ -171,11 +225,40 @@ export class PointsLayer {
     ctx.restore();
   }
 
-  /** Left edge (canvas pixels) of the points appended after the first `length`; the plot's right edge if none. */
-  private newPointsLeft(now: Drawing, length: number): number {
-    const times = this.plot.data[0];
-    if (length >= times.length) return this.clipRight(now);
-    return Math.round(this.plot.valToPos(times[length] as number, 'x', true)) - this.radius(now) - 1;
+  /** The whole pixels the discs of the points from index `from` on cover; null when there are none. */
+  private discsBox(from: number, now: Drawing): Box | null {
+    const { plot } = this;
+    const times = plot.data[0];
+    let top = Number.POSITIVE_INFINITY;
+    let bottom = Number.NEGATIVE_INFINITY;
+    for (let series = 1; series < plot.data.length; series++) {
+      const values = plot.data[series] as ArrayLike<number | null | undefined>;
+      for (let index = from; index < times.length; index++) {
+        const value = values[index];
+        if (value === null || value === undefined) continue;
+        const y = Math.round(plot.valToPos(value, 'y', true));
+        top = Math.min(top, y);
+        bottom = Math.max(bottom, y);
+      }
+    }
+    if (top > bottom) return null;
+    const reach = this.radius(now) + 1;
+    return {
+      left: Math.floor(this.columnOf(times[from] as number) - reach),
+      top: Math.floor(top - reach),
+      right: Math.ceil(this.columnOf(times[times.length - 1] as number) + reach),
+      bottom: Math.ceil(bottom + reach),
+    };
+  }
+
+  /**
+   * The canvas column of a point at `time`. Whole-second times over a plot's pixels land many a
+   * point exactly halfway between two columns, where rounding would follow the float noise of
+   * each drawing's x range: nudged a hair right, such a point takes the same column whether it
+   * is drawn now or was drawn earlier and shifted since.
+   */
+  private columnOf(time: number): number {
+    return Math.round(this.plot.valToPos(time, 'x', true) + HALFWAY_NUDGE);
   }
 
   /** First and last index whose time falls between two canvas x positions. */
@@ -198,6 +281,11 @@ export class PointsLayer {
 
   private clipRight(now: Drawing): number {
     return Math.ceil(now.left + now.width + this.radius(now) * 2);
+  }
+
+  private clipBox(now: Drawing): Box {
+    const [top, bottom] = this.clipRows(now);
+    return { left: this.clipLeft(now), top, right: this.clipRight(now), bottom };
   }
 
   /** The clip's top and bottom: whole pixels, so a shifted drawing has no half-covered edge. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTimeTick } from './timeTicks';
+import { formatTimeTick, TimeTickLabels } from './timeTicks';
 
 // Local midnight of a fixed day, whatever zone the tests run in.
 const midnight = new Date(2026, 5, 1, 0, 5, 9).getTime() / 1000;
@@ -20,5 +20,13 @@ describe('time axis labels', () => {
 
   it('leaves a missing tick blank', () => {
     expect(formatTimeTick(null, 60)).toBe('');
+  });
+
+  it('labels the ticks of a moving axis as each was labelled alone, whatever their step', () => {
+    const labels = new TimeTickLabels();
+    const ticks = [midnight - 600, midnight, null, midnight + 600];
+    for (const step of [300, 300, 10, 86_400, 300]) {
+      expect(labels.of(ticks, step)).toEqual(ticks.map((seconds) => formatTimeTick(seconds, step)));
+    }
   });
 });
