@@ -27,7 +27,8 @@ const HISTORY_ROUNDS = 1_000_000;
 const FIRST_PAINT_RUNS = 5;
 /** Stake's crash sped up 1,200×: ~50 rounds a second (750× gave 32 a second). */
 const STREAM_SPEED = 1200;
-const STREAM_SECONDS = 20;
+/** Long enough for ~30 updates that shift the plot (about one a second), so their p95 is not just their maximum. */
+const STREAM_SECONDS = 40;
 /** The stream began this long ago: ~12,000 rounds at 50 a second, in the dashboard's 30-minute live view. */
 const STREAM_HISTORY_MS = 4 * 60_000;
 const VIEWPORT = { width: 1440, height: 900 };
@@ -211,6 +212,7 @@ export async function uiFigures(dir: string): Promise<{ figures: Figure[]; conte
         { name: 'ui_dashboard_first_paint_1m_max_ms', value: Math.max(...paints), unit: 'ms', target: 'reference', ok: true },
         { name: 'ui_chart_update_p50_ms', value: percentile(costs, 0.5), unit: 'ms', target: 'reference', ok: true },
         { name: 'ui_chart_update_p95_ms', value: updateP95, unit: 'ms', target: '<= 4', ok: updateP95 <= 4 && rich },
+        { name: 'ui_chart_update_shifted_p50_ms', value: percentile(moved, 0.5), unit: 'ms', target: 'reference', ok: true },
         { name: 'ui_chart_update_shifted_p95_ms', value: percentile(moved, 0.95), unit: 'ms', target: 'reference', ok: true },
         { name: 'ui_chart_update_max_ms', value: Math.max(0, ...costs), unit: 'ms', target: 'reference', ok: true },
         { name: 'ui_longest_task_streaming_ms', value: longest, unit: 'ms', target: '<= 50', ok: longest <= 50 },
