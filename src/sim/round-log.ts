@@ -1,9 +1,11 @@
 import type { GameInfo, GameRules, RoundPlay, SimBet } from './games/game';
 import type { OutcomeScript } from './outcome-script';
-import { isoSeconds, microsToIso } from '../shared/time';
-import { SeededDice, RoundHasher } from './round-hash';
+import { microsToIso } from '../shared/time';
+import { endRow, RowHead } from './finalized-row';
+import { HASH_AHEAD_ROUNDS, RoundPlayer } from './round-player';
 import { RowBytes } from './row-bytes';
-import { finalizedRowJson, flatRowJson, isoMillis, multiplierText, ROUND_ID_OFFSET, runningRowJson } from './row';
+import { RowWriter } from './row-writer';
+import { multiplierText, runningRowJson } from './row';
 
 export interface SimRoundRecord {
   readonly game: string;
@@ -18,10 +20,6 @@ export interface SimRoundRecord {
   /** The exact row JSON served by REST. */
   readonly json: string;
 }
-
-const INDEX_LOW_DIGITS = 12;
-const INDEX_LOW_SPAN = 10n ** BigInt(INDEX_LOW_DIGITS);
-const INDEX_LOW_SPAN_NUMBER = Number(INDEX_LOW_SPAN);
 
 export interface Timeline {
   readonly seed: string;
@@ -58,36 +56,29 @@ export interface RoundLog {
 }
 
 /**
- * Rows written in one go are joined into one string and each row is a slice of it: V8 then keeps
- * a row as a small view (no copy), and a chunk this size lives outside the young generation, so
- * the garbage collector neither copies nor promotes a million row texts one by one.
+ * Rows written in one go are registered in chunks of this many: one view of the writer's slab
+ * for all of them (row-bytes.ts), where a buffer per row would be a million allocations.
  */
 const CHUNK_ROWS = 512;
-
-/** Multiplier strings repeat (`"1.0000"`, `"2.0000"`…): one shared copy each, up to this many. */
-const MULTIPLIER_CACHE_LIMIT = 200_000;
 
 /** What the log keeps per round, in columns; records read them through these. */
 interface Columns {
   readonly info: GameInfo;
+  readonly rows: RowBytes;
   finishMs: Float64Array;
+  /** The row's multiplier in ten-thousandths; past 2^31 for the rarest crash points. */
+  multiplierUnits: Float64Array;
 }
 
 /**
- * A finalised round. round_index and the finish time are read from the log's columns on demand:
- * stored per round they would be a BigInt and a heap number, a million allocations apiece.
+ * A finalised round: every field is read from the log's columns and row bytes on demand. Stored
+ * per round they would be a BigInt, a heap number and three strings, millions of allocations.
  */
 class PlayedRound implements SimRoundRecord {
   readonly #columns: Columns;
   readonly #n: number;
 
-  constructor(
-    columns: Columns,
-    n: number,
-    readonly roundId: string,
-    readonly multiplier: string,
-    readonly json: string,
-  ) {
+  constructor(columns: Columns, n: number) {
     this.#columns = columns;
     this.#n = n;
   }
@@ -96,50 +87,57 @@ class PlayedRound implements SimRoundRecord {
     return this.#columns.info.slug;
   }
 
+  get roundId(): string {
+    return this.#columns.rows.roundId(this.#n);
+  }
+
   get roundIndex(): bigint {
     return this.#columns.info.indexBase + BigInt(this.#n);
   }
 
+  get multiplier(): string {
+    return multiplierText(this.#columns.multiplierUnits[this.#n] as number);
+  }
+
   get finalizedAtMs(): number {
     return this.#columns.finishMs[this.#n] as number;
+  }
+
+  get json(): string {
+    return this.#columns.rows.text(this.#n);
   }
 }
 
 export class PlayedRoundLog<P extends RoundPlay> implements RoundLog, Columns {
   readonly info: GameInfo;
   readonly records: SimRoundRecord[] = [];
-  lastObservedAt: string | null = null;
+  readonly rows = new RowBytes();
   nextFinishMs: number;
   finishMs = new Float64Array(1024);
-  private readonly bytes = new RowBytes();
-  private readonly dice = new SeededDice();
-  private readonly hasher: RoundHasher;
-  private readonly finalizedText: (ms: number) => string;
-  /** round_index = indexBase + n, written as text without BigInt while the low digits do not carry. */
-  private readonly indexHighText: string;
-  private readonly indexLow: number;
-  private readonly multipliers = new Map<number, string>();
+  multiplierUnits = new Float64Array(1024);
+  private readonly player: RoundPlayer<P>;
+  private readonly out = new RowWriter();
+  private readonly head: RowHead;
+  private lastObservedMicros = Number.NaN;
   private pending: P;
   private pendingStartMs: number;
-  // The chunk being written: its rows' text, each row's length, where its round_id starts.
-  private chunkText = '';
+  /** The lengths of the rows written since the last commit. */
   private readonly chunkRows: number[] = [];
-  private readonly chunkIdStarts: number[] = [];
-  private readonly chunkIdLengths: number[] = [];
-  private readonly chunkMultipliers: string[] = [];
 
   constructor(
     private readonly rules: GameRules<P>,
     private readonly timeline: Timeline,
   ) {
     this.info = rules.info;
-    this.hasher = new RoundHasher(timeline.seed, rules.info.slug);
-    this.finalizedText = rules.info.finalizedPrecision === 'millis' ? isoMillis : isoSeconds;
-    this.indexHighText = (rules.info.indexBase / INDEX_LOW_SPAN).toString();
-    this.indexLow = Number(rules.info.indexBase % INDEX_LOW_SPAN);
-    this.pending = this.play(0, null);
+    this.player = new RoundPlayer(rules, timeline);
+    this.head = new RowHead(rules.info.indexBase, rules.info.finalizedPrecision ?? 'seconds');
+    this.pending = this.player.play(0, null);
     this.nextFinishMs = timeline.epochMs;
-    this.pendingStartMs = timeline.epochMs - this.scaled(this.pending.cadenceMs);
+    this.pendingStartMs = timeline.epochMs - this.player.cadenceMs(this.pending);
+  }
+
+  get lastObservedAt(): string | null {
+    return Number.isNaN(this.lastObservedMicros) ? null : microsToIso(this.lastObservedMicros);
   }
 
   finishDue(nowMs: number): number {
@@ -153,7 +151,7 @@ export class PlayedRoundLog<P extends RoundPlay> implements RoundLog, Columns {
   runningRowJson(): string {
     const n = this.records.length;
     return runningRowJson(
-      this.indexText(n),
+      this.head.indexText(n),
       this.pending.roundId,
       this.info.runningState,
       microsToIso(this.pendingStartMs * 1000),
@@ -161,121 +159,70 @@ export class PlayedRoundLog<P extends RoundPlay> implements RoundLog, Columns {
   }
 
   rowBytes(n: number): Buffer {
-    return this.bytes.of(n);
+    return this.rows.of(n);
   }
 
   bets(n: number): readonly SimBet[] {
-    if (!this.rules.bets || n < 0 || n >= this.records.length) return [];
-    const play = this.play(n, null);
-    return this.rules.bets(play, this.dice);
+    if (n < 0 || n >= this.records.length) return [];
+    return this.player.bets(n);
   }
 
   private finishWhile(nowMs: number, count: number): number {
     const before = this.records.length;
     let n = before;
-    while (this.nextFinishMs <= nowMs && n < count) {
-      this.writeRow(n, this.pending, this.nextFinishMs);
-      n += 1;
-      if (this.chunkRows.length === CHUNK_ROWS) this.commitChunk();
-      this.pending = this.play(n, this.pending);
-      this.pendingStartMs = this.nextFinishMs;
-      this.nextFinishMs += this.scaled(this.pending.cadenceMs);
+    // Rounds due, guessed from the next one's cadence: a long run is hashed ahead from the start.
+    const guess = Math.min(count - n, (nowMs - this.nextFinishMs) / this.player.cadenceMs(this.pending));
+    if (guess >= HASH_AHEAD_ROUNDS) this.player.hashAhead(n + 1);
+    try {
+      while (this.nextFinishMs <= nowMs && n < count) {
+        this.writeRow(n, this.pending, this.nextFinishMs);
+        n += 1;
+        if (this.chunkRows.length === CHUNK_ROWS) this.commitChunk();
+        // The guess can fall short (a long first round): a run found long is hashed ahead from here.
+        if (n - before === HASH_AHEAD_ROUNDS) this.player.hashAhead(n);
+        this.pending = this.player.play(n, this.pending);
+        this.pendingStartMs = this.nextFinishMs;
+        this.nextFinishMs += this.player.cadenceMs(this.pending);
+      }
+    } finally {
+      this.player.stopHashingAhead();
+      this.commitChunk();
     }
-    this.commitChunk();
     return this.records.length - before;
   }
 
-  private play(n: number, previous: P | null): P {
-    const hash = this.hasher.hash(n);
-    const script = this.timeline.script;
-    if (script !== undefined && script.covers(this.info.slug, n)) {
-      const playFrom = (candidate: string): P => this.playHash(candidate, previous);
-      return script.choose(this.info.slug, n, hash, playFrom, (play) => ({ units: play.multiplierTenThousandths, raw: this.rules.rawJson(play, 0, 1) }));
-    }
-    return this.playHash(hash, previous);
-  }
-
-  private playHash(hash: string, previous: P | null): P {
-    this.dice.reseed(hash);
-    return this.rules.play(hash, this.dice, previous);
-  }
-
-  /** Whole ms, at least 1, so finish times stay integers and strictly increase at any speed. */
-  private scaled(ms: number): number {
-    return Math.max(1, Math.round(ms / this.timeline.speed));
-  }
-
-  private indexText(n: number): string {
-    const low = this.indexLow + n;
-    if (this.indexHighText === '0' || low >= INDEX_LOW_SPAN_NUMBER) return (this.info.indexBase + BigInt(n)).toString();
-    return this.indexHighText + String(low).padStart(INDEX_LOW_DIGITS, '0');
-  }
-
-  private multiplierOf(tenThousandths: number): string {
-    let text = this.multipliers.get(tenThousandths);
-    if (text === undefined) {
-      text = multiplierText(tenThousandths);
-      if (this.multipliers.size < MULTIPLIER_CACHE_LIMIT) this.multipliers.set(tenThousandths, text);
-    }
-    return text;
-  }
-
-  /** Writes round n's row into the chunk and its finish time into the column. */
+  /** Writes round n's row into the chunk and its finish time and multiplier into the columns. */
   private writeRow(n: number, play: P, finishMs: number): void {
-    if (n >= this.finishMs.length) {
-      const grown = new Float64Array(this.finishMs.length * 2);
-      grown.set(this.finishMs);
-      this.finishMs = grown;
-    }
+    if (n >= this.finishMs.length) this.growColumns();
     this.finishMs[n] = finishMs;
-    const multiplier = this.multiplierOf(play.multiplierTenThousandths);
+    this.multiplierUnits[n] = play.multiplierTenThousandths;
     const observedMicros = finishMs * 1000 + Math.round(play.observedDelayMicros / this.timeline.speed);
-    const observedAt = microsToIso(observedMicros);
-    this.lastObservedAt = observedAt;
-    const indexText = this.indexText(n);
-    const row = finalizedRowJson(
-      indexText,
-      play.roundId,
-      multiplier,
-      play.randomNumber,
-      this.finalizedText(finishMs),
-      observedAt,
-      this.rules.rawJson(play, finishMs, this.timeline.speed),
-    );
-    // Appending builds a tree that is flattened once, in commitChunk: cheaper than join().
-    this.chunkText += row;
-    this.chunkRows.push(row.length);
-    this.chunkIdStarts.push(ROUND_ID_OFFSET + indexText.length);
-    this.chunkIdLengths.push(play.roundId.length);
-    this.chunkMultipliers.push(multiplier);
+    this.lastObservedMicros = observedMicros;
+    const out = this.out;
+    const rowStart = out.length;
+    this.head.write(out, n, play.roundId, play.multiplierTenThousandths, play.randomNumber, finishMs, observedMicros);
+    if (this.rules.writeRaw !== undefined) this.rules.writeRaw(play, finishMs, this.timeline.speed, out);
+    else out.ascii(this.rules.rawJson(play, finishMs, this.timeline.speed));
+    endRow(out);
+    this.chunkRows.push(out.length - rowStart);
+  }
+
+  private growColumns(): void {
+    const grow = (from: Float64Array): Float64Array<ArrayBuffer> => {
+      const grown = new Float64Array(from.length * 2);
+      grown.set(from);
+      return grown;
+    };
+    this.finishMs = grow(this.finishMs);
+    this.multiplierUnits = grow(this.multiplierUnits);
   }
 
   private commitChunk(): void {
     const lengths = this.chunkRows;
     if (lengths.length === 0) return;
     const first = this.records.length;
-    const chunk = flatRowJson(this.chunkText);
-    this.bytes.add(chunk, first, lengths);
-    let offset = 0;
-    for (let i = 0; i < lengths.length; i++) {
-      const length = lengths[i] as number;
-      const idStart = offset + (this.chunkIdStarts[i] as number);
-      // A chunk of one row is the row itself; slice() of the whole string returns it uncopied.
-      this.records.push(
-        new PlayedRound(
-          this,
-          first + i,
-          chunk.slice(idStart, idStart + (this.chunkIdLengths[i] as number)),
-          this.chunkMultipliers[i] as string,
-          chunk.slice(offset, offset + length),
-        ),
-      );
-      offset += length;
-    }
-    this.chunkText = '';
+    this.rows.add(this.out.take(), first, lengths);
+    for (let i = 0; i < lengths.length; i++) this.records.push(new PlayedRound(this, first + i));
     lengths.length = 0;
-    this.chunkIdStarts.length = 0;
-    this.chunkIdLengths.length = 0;
-    this.chunkMultipliers.length = 0;
   }
 }

@@ -1,9 +1,9 @@
 import { isoSeconds } from '../shared/time';
 
-// Round rows are written as JSON text once, when the round is generated, and served by joining
-// texts: round_index (> 2^53) never passes through a JS number, and the key order is the seed's.
-// Every string value written here is a slug, hex/base64url id, decimal or ISO time, so none needs
-// JSON escaping.
+// Round rows are written as JSON once, when the round is generated (as bytes, finalized-row.ts), and
+// served by joining them: round_index (> 2^53) never passes through a JS number, and the key order
+// is the seed's. Every string value written here is a slug, hex/base64url id, decimal or ISO time,
+// so none needs JSON escaping.
 
 /** `"4.7100"`, `"1.5998"`: upstream's multiplier string, 4 decimals, from ten-thousandths. */
 export function multiplierText(tenThousandths: number): string {
@@ -31,37 +31,6 @@ export function floatText(hundredths: number): string {
   if (cents === 0) return `${whole}.0`;
   if (cents % 10 === 0) return `${whole}.${cents / 10}`;
   return `${whole}.${cents < 10 ? '0' : ''}${cents}`;
-}
-
-/**
- * V8 keeps a concatenated string as a tree of its pieces, several times its length in memory.
- * Reading a character flattens it in place, so a stored row (or chunk of rows) costs about its
- * length; the check is the read.
- */
-export function flatRowJson(json: string): string {
-  if (json.charCodeAt(json.length - 1) !== 0x7d) throw new Error(`not a JSON object: ${json.slice(0, 80)}`);
-  return json;
-}
-
-/** Where round_id's value starts in a finalized row, past the round_index text. */
-export const ROUND_ID_OFFSET = '{"round_index":'.length + ',"round_id":"'.length;
-
-/** A finalized row's text; rows are flattened (flatRowJson) when stored, alone or in chunks. */
-export function finalizedRowJson(
-  roundIndex: string,
-  roundId: string,
-  multiplier: string,
-  randomNumber: number | null,
-  finalizedAt: string,
-  observedAt: string,
-  rawJson: string,
-): string {
-  return (
-    `{"round_index":${roundIndex},"round_id":"${roundId}","multiplier":"${multiplier}",` +
-    `"random_number":${randomNumber === null ? 'null' : String(randomNumber)},"state":"finalized",` +
-    `"time_spin_stop":"${finalizedAt}","finalized_at":"${finalizedAt}","observed_at":"${observedAt}",` +
-    `"raw":${rawJson}}`
-  );
 }
 
 /** The round still in play: same keys, with nothing that would reveal its outcome. */

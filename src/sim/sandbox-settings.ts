@@ -115,9 +115,9 @@ const EXACT_HISTORY_ROUNDS = 50_000;
 
 /**
  * How long before now round 0 must have finished for every game to have `historyRounds` rounds
- * by now: each game is played on a probe timeline starting at 0. Up to 50,000 rounds the probe
- * plays them all and the count is exact; a longer history would cost twice its generation time,
- * so its span is the probe's mean cadence times the count (within about 1% of it).
+ * by now: each game is played on a probe timeline starting at 0, writing no rows. Up to 50,000
+ * rounds the probe plays them all and the count is exact; a longer history would cost twice its
+ * generation time, so its span is the probe's mean cadence times the count (within about 1% of it).
  */
 function roundsSpanMs(options: SandboxOptions, seed: string, speed: number): number {
   const count = options.historyRounds ?? 0;
@@ -128,9 +128,7 @@ function roundsSpanMs(options: SandboxOptions, seed: string, speed: number): num
   for (const slug of new Set((options.games ?? DEFAULT_SIM_GAMES).map(canonicalSlug))) {
     const game = findGame(slug);
     if (game === undefined) continue;
-    const probe = game.openLog({ seed, epochMs: 0, speed });
-    probe.finishCount(probed);
-    const lastMs = probe.records[probed - 1]?.finalizedAtMs ?? 0;
+    const lastMs = game.lastFinishMs({ seed, epochMs: 0, speed }, probed);
     spanMs = Math.max(spanMs, probed === count ? lastMs : Math.ceil((lastMs / (probed - 1)) * (count - 1)));
   }
   return spanMs;

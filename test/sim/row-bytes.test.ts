@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RowBytes } from '../../src/sim/row-bytes';
+import { RowWriter } from '../../src/sim/row-writer';
 import { startSandbox } from '../../src/sim/server';
 
 describe('row bytes', () => {
@@ -21,6 +21,6 @@ describe('row bytes', () => {
   });
 
   it('refuses a row that is not ASCII, since its bytes would be wrong', () => {
-    expect(() => new RowBytes().add('{"name":"Café"}', 0, [15])).toThrow(/ASCII/);
+    expect(() => new RowWriter().ascii('{"name":"Café"}')).toThrow(/ASCII/);
   });
 });

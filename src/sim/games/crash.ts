@@ -1,7 +1,6 @@
-import { hash } from 'node:crypto';
-import { isoSeconds } from '../../shared/time';
+import type { HexKeyHmac } from '../hex-key-hmac';
 import type { SeededDice } from '../round-hash';
-import { floatText } from '../row';
+import { crashRawJson, writeCrashRaw, type CrashRawFields } from './crash-raw';
 import { defineGame, type Game, type GameInfo, type RoundPlay } from './game';
 
 // What every crash game shares (game-math.md §1): a crash point decided by the round hash, a
@@ -13,6 +12,8 @@ const GROWTH_PER_MS = 0.00006;
 
 export interface CrashFormula {
   readonly info: GameInfo;
+  /** The HMAC that decides the round from its game hash (crashTenThousandths reads it). */
+  readonly hmac: HexKeyHmac;
   /** The row's multiplier in ten-thousandths, from the round's game hash (64 hex digits). */
   crashTenThousandths(gameHashHex: string): number;
   /**
@@ -22,41 +23,6 @@ export interface CrashFormula {
   maxMultiplierJson?(gameHashHex: string, tenThousandths: number): string;
   /** A fixed spin time (Slide) instead of the curve's ln(M)/0.00006 flight. */
   readonly spinMs?: number;
-}
-
-/**
- * HMAC-SHA256(key = the game hash's 64 hex characters, msg = salt), spelled out (RFC 2104) over
- * two reused buffers: createHmac builds a stream object per call, which at a million rounds costs
- * more than the rest of a round. The key is exactly one SHA-256 block, so it needs no padding.
- */
-export class HexKeyHmac {
-  private static readonly BLOCK = 64;
-  private readonly inner: Buffer;
-  private readonly outer = Buffer.alloc(HexKeyHmac.BLOCK + 32);
-
-  constructor(salt: string) {
-    this.inner = Buffer.alloc(HexKeyHmac.BLOCK + Buffer.byteLength(salt));
-    this.inner.write(salt, HexKeyHmac.BLOCK);
-  }
-
-  /** The digest as 'binary' (latin1) text, one char per byte: cheaper than a Buffer. */
-  digest(keyHex: string): string {
-    const inner = this.inner;
-    const outer = this.outer;
-    for (let i = 0; i < HexKeyHmac.BLOCK; i++) {
-      const keyByte = keyHex.charCodeAt(i);
-      inner[i] = keyByte ^ 0x36;
-      outer[i] = keyByte ^ 0x5c;
-    }
-    outer.write(hash('sha256', inner, 'binary'), HexKeyHmac.BLOCK, 'latin1');
-    return hash('sha256', outer, 'binary');
-  }
-
-  /** The digest's first 4 bytes as an unsigned 32-bit integer. */
-  first32(keyHex: string): number {
-    const d = this.digest(keyHex);
-    return ((d.charCodeAt(0) << 24) | (d.charCodeAt(1) << 16) | (d.charCodeAt(2) << 8) | d.charCodeAt(3)) >>> 0;
-  }
 }
 
 /**
@@ -110,15 +76,7 @@ const CURRENCY_BY_BYTE: string[] = CURRENCY_WEIGHTS.flatMap(([currency, weight])
 const MIN_BETTORS = 120;
 const MAX_BETTORS = 420;
 
-interface CrashPlay extends RoundPlay {
-  readonly gameHashHex: string;
-  readonly crashHundredths: number;
-  readonly flightMs: number;
-  readonly bettorsCount: number;
-  readonly totalWinners: number;
-  readonly totalBetCents: number;
-  readonly totalAmountCents: number;
-}
+interface CrashPlay extends RoundPlay, CrashRawFields {}
 
 /**
  * The draws every round makes before its bets, in order; `bets()` replays them to reach the
@@ -137,30 +95,50 @@ const tally = { winners: 0, betCents: 0, amountCents: 0 };
 /** The crowd's draws, two bettors a draw (an odd crowd seats the last alone): reused per round. */
 const crowdDraws = new Uint32Array(MAX_BETTORS);
 
+/** Both stakes of a draw's pair of bettors, by their two 6-bit stake levels: one read for two. */
+const PAIR_STAKE_CENTS = new Uint16Array(STAKE_LEVELS * STAKE_LEVELS);
+for (let levels = 0; levels < PAIR_STAKE_CENTS.length; levels++) {
+  PAIR_STAKE_CENTS[levels] = (STAKE_CENTS[levels & 0x3f] as number) + (STAKE_CENTS[levels >>> 6] as number);
+}
+
+/**
+ * The lowest ticket whose target is at or below `reach`, TICKETS if none: targets fall as
+ * tickets rise, so a bettor wins exactly when their ticket is at least this one.
+ */
+function firstWinningTicket(reach: number): number {
+  let low = 0;
+  let high = TICKETS;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((TARGET_HUNDREDTHS[middle] as number) <= reach) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
 /** Sums the round's bets, drawn as bets() draws them, without materialising one. */
 function tallyCrowd(dice: SeededDice, bettorsCount: number, crashHundredths: number): void {
   let winners = 0;
   let betCents = 0;
   let amountCents = 0;
-  // Past the highest target everyone wins; capping keeps the difference in int32 range.
-  const reach = Math.min(crashHundredths, HIGHEST_TARGET);
+  const firstWinning = firstWinningTicket(crashHundredths);
   const pairs = bettorsCount >>> 1;
   dice.fill(crowdDraws, pairs + (bettorsCount & 1));
   for (let pair = 0; pair < pairs; pair++) {
     const bits = crowdDraws[pair] as number;
     const first = bits & 0xffff;
     const second = bits >>> 16;
-    // 1 when the target is at or below the crash point, else 0, without a branch: a coin-flip
-    // branch mispredicts half the time and doubled the cost of this loop.
-    const firstWon = ((reach - (TARGET_HUNDREDTHS[first & 0x3ff] as number)) >> 31) + 1;
-    const secondWon = ((reach - (TARGET_HUNDREDTHS[second & 0x3ff] as number)) >> 31) + 1;
+    // 1 when the ticket wins, else 0, without a branch: a coin-flip branch mispredicts half the
+    // time and doubled the cost of this loop.
+    const firstWon = (((first & 0x3ff) - firstWinning) >> 31) + 1;
+    const secondWon = (((second & 0x3ff) - firstWinning) >> 31) + 1;
     winners += firstWon + secondWon;
-    betCents += (STAKE_CENTS[first >>> 10] as number) + (STAKE_CENTS[second >>> 10] as number);
+    betCents += PAIR_STAKE_CENTS[((bits >>> 10) & 0x3f) | ((bits >>> 26) << 6)] as number;
     amountCents += firstWon * (WIN_CENTS[first] as number) + secondWon * (WIN_CENTS[second] as number);
   }
   if ((bettorsCount & 1) === 1) {
     const last = (crowdDraws[pairs] as number) & 0xffff;
-    const won = ((reach - (TARGET_HUNDREDTHS[last & 0x3ff] as number)) >> 31) + 1;
+    const won = (((last & 0x3ff) - firstWinning) >> 31) + 1;
     winners += won;
     betCents += STAKE_CENTS[last >>> 10] as number;
     amountCents += won * (WIN_CENTS[last] as number);
@@ -186,6 +164,7 @@ export function defineCrashGame(formula: CrashFormula): Game {
   const rawMaxMultiplier = formula.maxMultiplierJson;
   return defineGame<CrashPlay>({
     info: formula.info,
+    hmac: formula.hmac,
 
     play(hashHex, dice) {
       const tenThousandths = formula.crashTenThousandths(hashHex);
@@ -233,20 +212,12 @@ export function defineCrashGame(formula: CrashFormula): Game {
       });
     },
 
+    writeRaw(play, finishMs, speed, out) {
+      writeCrashRaw(play, finishMs, speed, out, rawMaxMultiplier);
+    },
+
     rawJson(play, finishMs, speed) {
-      const rtpHundredths =
-        play.totalBetCents > 0 ? Math.round((play.totalAmountCents * 10_000) / play.totalBetCents) : 0;
-      const maxMultiplier =
-        rawMaxMultiplier === undefined
-          ? floatText(play.crashHundredths)
-          : rawMaxMultiplier(play.gameHashHex, play.multiplierTenThousandths);
-      return (
-        `{"result":{"rtp":${floatText(rtpHundredths)},"maxMultiplier":${maxMultiplier},` +
-        `"roundDuration":${play.flightMs}.0},"source":"casino.org","round_id":"${play.roundId}",` +
-        `"settledAt":"${isoSeconds(finishMs)}","startedAt":"${isoSeconds(finishMs - play.flightMs / speed)}",` +
-        `"totalAmount":${floatText(play.totalAmountCents)},"bettorsCount":${play.bettorsCount},` +
-        `"totalWinners":${play.totalWinners},"totalBetAmount":${floatText(play.totalBetCents)}}`
-      );
+      return crashRawJson(play, finishMs, speed, rawMaxMultiplier);
     },
   });
 }

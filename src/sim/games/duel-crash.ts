@@ -1,5 +1,6 @@
 import { gameInfo } from '../../shared/games';
-import { defineCrashGame, HexKeyHmac } from './crash';
+import { HexKeyHmac } from '../hex-key-hmac';
+import { defineCrashGame } from './crash';
 
 // Duel Crash, game-math.md §1: value = first 4 bytes of HMAC-SHA256(serverSeed, `${drand}:0`),
 // M = max(1, 2^32/(value+1) × 0.999), unfloored (0.1% edge). TrackerSino serves it to 4 decimals
@@ -24,6 +25,7 @@ export function duelTenThousandths(value: number): number {
 
 export const duelCrash = defineCrashGame({
   info: { ...gameInfo('duel-crash'), indexBase: 3_904_117_252_806_000_000n, runningState: 'running' },
+  hmac,
   crashTenThousandths: (gameHashHex) => duelTenThousandths(hmac.first32(gameHashHex)),
   maxMultiplierJson(gameHashHex) {
     const exact = duelMultiplier(hmac.first32(gameHashHex));

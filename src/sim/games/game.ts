@@ -1,6 +1,9 @@
 import type { GameInfo as CatalogEntry } from '../../shared/games';
 import type { SeededDice } from '../round-hash';
 import { PlayedRoundLog, type RoundLog, type Timeline } from '../round-log';
+import { lastFinishMs } from '../round-player';
+import type { RowWriter } from '../row-writer';
+import type { HexKeyHmac } from '../hex-key-hmac';
 
 // A game is one module in this folder: its catalog entry, what a round hash decides, and how its
 // `raw` payload reads. Timing, ids, rows, REST and the stream are shared.
@@ -45,6 +48,11 @@ export interface SimBet {
 export interface GameRules<P extends RoundPlay> {
   readonly info: GameInfo;
   /**
+   * The HMAC (key = round hash) that play() reads, for games decided by one: a long history has
+   * its digests computed ahead on another thread and handed in (hash-ahead.ts).
+   */
+  readonly hmac?: HexKeyHmac;
+  /**
    * Must be a pure function of the hash (and of `dice`, freshly seeded from it), and of
    * `previous`, the play of the round before (null for round 0 and when a round is replayed
    * alone, as for its bets): the one state a game may carry from spin to spin (Dream Catcher's
@@ -55,14 +63,22 @@ export interface GameRules<P extends RoundPlay> {
   bets?(play: P, dice: SeededDice): readonly SimBet[];
   /** The row's `raw` payload as JSON text; `speed` scales times inside it, as it scales cadence. */
   rawJson(play: P, finishMs: number, speed: number): string;
+  /** The same payload written straight into the row's bytes, for games whose histories run to millions of rounds. */
+  writeRaw?(play: P, finishMs: number, speed: number, out: RowWriter): void;
 }
 
 export interface Game {
   readonly info: GameInfo;
   openLog(timeline: Timeline): RoundLog;
+  /** When round `count − 1` (count ≥ 1) finishes on `timeline`, without writing a row. */
+  lastFinishMs(timeline: Timeline, count: number): number;
 }
 
 /** Hides the game's own play type behind the common `Game` shape. */
 export function defineGame<P extends RoundPlay>(rules: GameRules<P>): Game {
-  return { info: rules.info, openLog: (timeline) => new PlayedRoundLog(rules, timeline) };
+  return {
+    info: rules.info,
+    openLog: (timeline) => new PlayedRoundLog(rules, timeline),
+    lastFinishMs: (timeline, count) => lastFinishMs(rules, timeline, count),
+  };
 }

@@ -1,5 +1,6 @@
 import { gameInfo } from '../../shared/games';
-import { defineCrashGame, HexKeyHmac } from './crash';
+import { HexKeyHmac } from '../hex-key-hmac';
+import { defineCrashGame } from './crash';
 
 // Roobet Crash (slug `crash`, alias `roobet-crash`), game-math.md §1, code as quoted from
 // roobet.com/fair: HMAC-SHA256(key = game hash, msg = salt); if the 256-bit value is divisible by
@@ -40,5 +41,6 @@ export function roobetCrashHundredths(digest: string): number {
 
 export const roobetCrash = defineCrashGame({
   info: { ...gameInfo('crash'), indexBase: 6_211_870_334_725_000_000n, runningState: 'running' },
+  hmac,
   crashTenThousandths: (gameHashHex) => roobetCrashHundredths(hmac.digest(gameHashHex)) * 100,
 });

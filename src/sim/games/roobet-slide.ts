@@ -1,7 +1,8 @@
 import { gameInfo } from '../../shared/games';
 import { isoSeconds } from '../../shared/time';
 import { floatText } from '../row';
-import { HexKeyHmac, stakeStyleHundredths } from './crash';
+import { HexKeyHmac } from '../hex-key-hmac';
+import { stakeStyleHundredths } from './crash';
 import { defineGame, type RoundPlay } from './game';
 
 // Roobet Slide (slug `slide`, kind "wheel"). game-math.md §1: per-bet seeds feed a "Stake-style
@@ -18,6 +19,7 @@ interface SlidePlay extends RoundPlay {
 
 export const roobetSlide = defineGame<SlidePlay>({
   info: { ...gameInfo('slide'), indexBase: 6_305_992_118_470_000_000n, runningState: 'spinning' },
+  hmac,
 
   play(hashHex, dice) {
     const hundredths = stakeStyleHundredths(hmac.first32(hashHex), 99);

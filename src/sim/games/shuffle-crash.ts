@@ -1,5 +1,6 @@
 import { gameInfo } from '../../shared/games';
-import { defineCrashGame, HexKeyHmac, stakeStyleHundredths } from './crash';
+import { HexKeyHmac } from '../hex-key-hmac';
+import { defineCrashGame, stakeStyleHundredths } from './crash';
 
 // Shuffle Crash, game-math.md §1. UNVERIFIED (one third-party verifier): 4 bytes of an HMAC → a
 // float f = int/2^32, M = (99/(1 − f))/100, floored to 0.01: about a 1% edge, S(x) ≈ 0.99/x.
@@ -14,5 +15,6 @@ export function shuffleCrashHundredths(int: number): number {
 
 export const shuffleCrash = defineCrashGame({
   info: { ...gameInfo('shuffle-crash'), indexBase: 5_120_448_906_311_000_000n, runningState: 'running' },
+  hmac,
   crashTenThousandths: (gameHashHex) => shuffleCrashHundredths(hmac.first32(gameHashHex)) * 100,
 });

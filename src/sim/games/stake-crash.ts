@@ -1,5 +1,6 @@
 import { gameInfo } from '../../shared/games';
-import { defineCrashGame, HexKeyHmac, stakeStyleHundredths } from './crash';
+import { HexKeyHmac } from '../hex-key-hmac';
+import { defineCrashGame, stakeStyleHundredths } from './crash';
 
 // Stake Crash, game-math.md §1: int = first 32 bits of HMAC-SHA256(key = game hash, msg = salt),
 // M = max(1, 2^32/(int+1) × 0.99) floored to 0.01.
@@ -24,5 +25,6 @@ export function crashHundredths(int: number): number {
 
 export const stakeCrash = defineCrashGame({
   info: { ...gameInfo('stake-crash'), indexBase: 7_393_228_772_258_000_000n, runningState: 'running' },
+  hmac,
   crashTenThousandths: (gameHashHex) => crashHundredths(crashInt(gameHashHex)) * 100,
 });

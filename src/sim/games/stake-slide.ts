@@ -1,5 +1,6 @@
 import { gameInfo } from '../../shared/games';
-import { defineCrashGame, HexKeyHmac, stakeStyleHundredths } from './crash';
+import { HexKeyHmac } from '../hex-key-hmac';
+import { defineCrashGame, stakeStyleHundredths } from './crash';
 
 // Stake Slide (stake.com), kind "crash" in the slug table. game-math.md §1 gives the Stake-style
 // formula max(1, 2^32/(int+1) × (1 − e)) with e = 1% or 2%.
@@ -13,6 +14,7 @@ const SPIN_MS = 5_000;
 
 export const stakeSlide = defineCrashGame({
   info: { ...gameInfo('stake-slide'), indexBase: 7_401_553_129_004_000_000n, runningState: 'running' },
+  hmac,
   crashTenThousandths: (gameHashHex) => stakeStyleHundredths(hmac.first32(gameHashHex), 99) * 100,
   spinMs: SPIN_MS,
 });
