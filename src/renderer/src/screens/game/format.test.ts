@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatOneIn, formatPercent, formatPp, formatPValue, formatThreshold, formatTimes, formatWait } from './format';
+import { formatCount, formatDollars, formatOneIn, formatPercent, formatPp, formatPValue, formatThreshold, formatTimes, formatWait } from './format';
 
 describe('dashboard number formatting', () => {
+  it('writes money with cents and thousands separators, compact from $10K', () => {
+    expect(formatDollars(812.4)).toBe('$812.40');
+    expect(formatDollars(7816.15)).toBe('$7,816.15');
+    expect(formatDollars(12_345)).toBe('$12.3K');
+    expect(formatDollars(4_100_000)).toBe('$4.1M');
+    expect(formatDollars(null)).toBe('—');
+  });
+
   it('gives percent as many decimals as the rate’s size needs', () => {
     expect(formatPercent(0.4951)).toBe('49.5%');
     expect(formatPercent(0.0123)).toBe('1.23%');

@@ -65,12 +65,14 @@ export function formatOneIn(probability: number | null): string {
   return `1 in ${inverse >= 100 ? counts.format(Math.round(inverse)) : inverse.toFixed(inverse >= 10 ? 0 : 1)}`;
 }
 
-/** Money in dollars, compact from 10K: "$812.40", "$12.3K", "$4.1M". */
+const cents = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** Money in dollars, compact from 10K: "$812.40", "$7,816.15", "$12.3K", "$4.1M". */
 export function formatDollars(amount: number | null): string {
   if (amount === null || !Number.isFinite(amount)) return '—';
   if (Math.abs(amount) >= 1e6) return `$${(amount / 1e6).toFixed(1)}M`;
   if (Math.abs(amount) >= 1e4) return `$${(amount / 1e3).toFixed(1)}K`;
-  return `$${amount.toFixed(2)}`;
+  return `$${cents.format(amount)}`;
 }
 
 /** A round's time in the viewer's clock: "Jun 1, 14:05:09". */
