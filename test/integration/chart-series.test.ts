@@ -112,14 +112,19 @@ describe('the chart series of a game', () => {
     expect(series.values).toEqual(expected);
   });
 
-  it('reads a span too long to group its rows from the rollups, keeping every bucket’s highest round', () => {
-    // 120,000 rounds 30 s apart (~42 days), a 1.00× floor and a 5,000× round every 7,000 rounds.
+  /**
+   * 120,000 rounds 30 s apart (~42 days), a 1.00× floor and a 5,000× round every 7,000 rounds,
+   * rolled up; and a span whose edges cut an hour and a day in the middle (read as rows).
+   */
+  function longHistory(): { values: number[]; fromUs: number; throughUs: number } {
     const values = Array.from({ length: 120_000 }, (_, n) => (n % 7000 === 1234 ? 5000 + n / 1000 : n % 50 === 0 ? 1 : 1.2 + (n % 13) / 10));
     writeRounds(db, values, 30 * SECOND_US);
     history.rollups.rebuild(history.statsGame(GAME)!);
-    // Edges in the middle of hours, so the cut hours are read as rows.
-    const fromUs = START_US + 1500 * 30 * SECOND_US + 7;
-    const throughUs = START_US + 118_500 * 30 * SECOND_US - 7;
+    return { values, fromUs: START_US + 1500 * 30 * SECOND_US + 7, throughUs: START_US + 118_500 * 30 * SECOND_US - 7 };
+  }
+
+  it('reads a span too long to group its rows from the rollups, keeping every bucket’s highest round', () => {
+    const { values, fromUs, throughUs } = longHistory();
     const series = reader.series({ game: GAME, fromUs, throughUs, maxPoints: 2000 });
     const inside = values.filter((_, n) => START_US + n * 30 * SECOND_US >= fromUs && START_US + n * 30 * SECOND_US <= throughUs);
     expect(series).toMatchObject({ decimated: true, rounds: inside.length });
@@ -133,12 +138,8 @@ describe('the chart series of a game', () => {
   });
 
   it('reads buckets of a day or more from the daily rollups, with the same rounds and extremes', () => {
-    // ~42 days in 5 buckets of over a week each; the edges cut a day in the middle.
-    const values = Array.from({ length: 120_000 }, (_, n) => (n % 7000 === 1234 ? 5000 + n / 1000 : n % 50 === 0 ? 1 : 1.2 + (n % 13) / 10));
-    writeRounds(db, values, 30 * SECOND_US);
-    history.rollups.rebuild(history.statsGame(GAME)!);
-    const fromUs = START_US + 1500 * 30 * SECOND_US + 7;
-    const throughUs = START_US + 118_500 * 30 * SECOND_US - 7;
+    // ~42 days in 5 buckets of over a week each.
+    const { values, fromUs, throughUs } = longHistory();
     const series = reader.series({ game: GAME, fromUs, throughUs, maxPoints: 10 });
     const insideAt = (n: number): boolean => START_US + n * 30 * SECOND_US >= fromUs && START_US + n * 30 * SECOND_US <= throughUs;
     const inside = values.filter((_, n) => insideAt(n));
