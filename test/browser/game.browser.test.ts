@@ -221,10 +221,13 @@ describe.runIf(hasChromium)('game dashboards in a browser', () => {
       const problems = watchProblems(page);
       await openGame(page, quiet.serve.url, 'stake-crash');
       expect(await page.getByTestId('chart-rounds').textContent()).toMatch(/^0 rounds/);
-      // Time for the chart to ask for the history's extent and find none.
-      await page.waitForTimeout(1000);
+      // Said in words, not left loading.
+      await expect.poll(() => page.getByTestId('chart-empty').textContent()).toMatch(/^No rounds of .+ in the local history yet\./);
+      expect(await page.getByTestId('live-chart').getAttribute('data-loading')).toBe('false');
+      await page.getByTestId('live-chart').screenshot({ path: `${SCREENS}/game-crash-empty-chart-dark.png` });
       await quiet.host.service.setGamePaused({ game: 'stake-crash', paused: false });
       await expect.poll(() => page.getByTestId('chart-rounds').textContent(), { timeout: 60_000 }).toMatch(/^[1-9][\d,]* rounds?/);
+      expect(await page.getByTestId('chart-empty').count()).toBe(0);
       expect(problems).toEqual([]);
     } finally {
       await quiet.close();

@@ -52,6 +52,8 @@ export function HistoryChart({ service, game, gameName, rounds, onShown }: Histo
   const [bounds, setBounds] = useState<HistoryBounds | null>(null);
   const boundsRef = useRef(bounds);
   const [shown, setShown] = useState({ rounds: 0, points: 0, decimated: false, loading: true });
+  /** The history holds no round of this game yet (until one is recorded). */
+  const [empty, setEmpty] = useState(false);
   /** When the pending live update began (performance.now()), measured up to the end of its drawing. */
   const updateStarted = useRef<number | null>(null);
   const theme = useThemeName();
@@ -73,7 +75,8 @@ export function HistoryChart({ service, game, gameName, rounds, onShown }: Histo
 
   viewRef.current = view;
   boundsRef.current = bounds;
-  const newestUs = (): number => Math.max(boundsRef.current?.lastUs ?? 0, roundsRef.current.at(-1)?.finalizedUs ?? 0);
+  // Before the history holds a round, the live view ends now (not at the epoch).
+  const newestUs = (): number => Math.max(boundsRef.current?.lastUs ?? 0, roundsRef.current.at(-1)?.finalizedUs ?? 0) || Date.now() * 1000;
   /** The x range (seconds) uPlot shows on a plot this many canvas pixels wide. */
   const xRangeSeconds = (plotPixels: number): [number, number] => {
     const { fromUs, throughUs } = viewRangeOnPixels(viewRef.current, newestUs(), plotPixels);
@@ -157,13 +160,24 @@ export function HistoryChart({ service, game, gameName, rounds, onShown }: Histo
   const hasRounds = rounds.length > 0;
   useEffect(() => {
     let cancelled = false;
+    /** A history with no round of the game: said in words, not left loading. */
+    const noRounds = (): void => {
+      setEmpty(true);
+      setShown((current) => ({ ...current, loading: false }));
+    };
     service
       .getChartSeries({ game, fromUs: null, throughUs: null, maxPoints: 10 })
       .then((series) => {
-        if (!cancelled && series.fromUs !== null && series.throughUs !== null) setBounds({ firstUs: series.fromUs, lastUs: series.throughUs });
+        if (cancelled) return;
+        if (series.fromUs === null || series.throughUs === null) return noRounds();
+        setEmpty(false);
+        setBounds({ firstUs: series.fromUs, lastUs: series.throughUs });
       })
-      .catch(() => {
-        if (!cancelled) setBounds(null);
+      .catch((error: unknown) => {
+        if (cancelled) return;
+        setBounds(null);
+        // By code, as both bridges (socket and preload) carry it.
+        if ((error as { code?: unknown } | null)?.code === 'unknown_game') noRounds();
       });
     return () => {
       cancelled = true;
@@ -295,18 +309,25 @@ export function HistoryChart({ service, game, gameName, rounds, onShown }: Histo
           {count.format(shown.rounds)} rounds{shown.decimated ? ' · low and high per time slice' : ''}
         </span>
       </div>
-      <div
-        ref={containerRef}
-        className="history-chart__plot"
-        data-testid="live-chart"
-        data-mode={view.mode}
-        data-loading={shown.loading}
-        data-points={shown.points}
-        tabIndex={0}
-        onKeyDown={onKeyDown}
-        role="img"
-        aria-label={`${gameName}: multipliers over ${live ? 'the newest rounds' : 'the chosen span'}, on a log scale with lines at 2×, 10× and 100×. Drag to zoom into a span, wheel to zoom, shift and wheel or the arrow keys to pan.`}
-      />
+      <div className="history-chart__stage">
+        <div
+          ref={containerRef}
+          className="history-chart__plot"
+          data-testid="live-chart"
+          data-mode={view.mode}
+          data-loading={shown.loading}
+          data-points={shown.points}
+          tabIndex={0}
+          onKeyDown={onKeyDown}
+          role="img"
+          aria-label={`${gameName}: multipliers over ${live ? 'the newest rounds' : 'the chosen span'}, on a log scale with lines at 2×, 10× and 100×. Drag to zoom into a span, wheel to zoom, shift and wheel or the arrow keys to pan.`}
+        />
+        {empty && (
+          <p className="history-chart__empty" data-testid="chart-empty" role="status">
+            No rounds of {gameName} in the local history yet. They appear here as they are recorded.
+          </p>
+        )}
+      </div>
       <p className="history-chart__hint">Drag to zoom into a span · wheel to zoom · shift + wheel or ← → to pan</p>
     </div>
   );
