@@ -32,5 +32,11 @@ describe('the hourly panel', () => {
     const after = ask(engine);
     expect(after.find((row) => row.hour === second.hour)).toMatchObject({ count: 7, max: 12, hits2x: 1, hits10x: 1 });
     expect(after).toEqual(ask(new StatsEngine(db, history)));
+
+    // A live round in the newest hour: only that hour is read again.
+    history.commit({ rounds: [crashRound(101, START_US + 6 * HOUR_US - 1_000_000, '3.0000')], coverage: [], quarantine: [] });
+    const live = ask(engine);
+    expect(live.find((row) => row.hour === microsToIso(START_US + 5 * HOUR_US))).toMatchObject({ count: 7, max: 3, hits2x: 1 });
+    expect(live).toEqual(ask(new StatsEngine(db, history)));
   });
 });

@@ -1,7 +1,7 @@
 import { hourFiguresOf, type HourFigures } from './panels/multiplier-panels';
 import { HOUR_US } from './rollup/calendar';
 import type { Rollup } from './rollup/rollup';
-import type { RolledGame, RollupStamp, RollupStore } from './rollup/rollup-store';
+import type { RolledGame, RollupStamp, RollupStore, StoredRollup } from './rollup/rollup-store';
 import type { WindowReader } from './window-reader';
 
 // The hourly panel's rows. A month's panel is 744 hours, and decoding each hour's rollup was most
@@ -37,30 +37,37 @@ export class HourlyFigures {
     const startUs = fromUs ?? whole.first?.us ?? lastUs;
     const firstHour = Math.max(Math.floor(startUs / HOUR_US), endHour - MAX_HOURS + 1);
     const stamps = new Map(this.rollups.hourStamps(game.id, firstHour, endHour).map((stamp) => [stamp.unit, stamp]));
-    let decoded: Map<number, Rollup> | null = null;
-    /** An hour's stored rollup; the first miss reads every hour of the window, as one query. */
-    const storedRollup = (hour: number): Rollup => {
-      decoded ??= new Map(this.rollups.hoursBetween(game.id, firstHour, endHour).map((stored) => [stored.unit, stored.rollup()]));
-      return decoded.get(hour)!;
+    /** The part of an hour inside the window, [from, to). */
+    const spanOf = (hour: number): [number, number] => [Math.max(hour * HOUR_US, fromUs ?? Number.MIN_SAFE_INTEGER), Math.min((hour + 1) * HOUR_US, toUs)];
+    /** A stored hour whose rounds all fall inside the window. */
+    const inside = (hour: number): boolean => {
+      const stamp = stamps.get(hour);
+      const [spanFrom, spanTo] = spanOf(hour);
+      return stamp !== undefined && stamp.firstUs >= spanFrom && stamp.lastUs < spanTo;
     };
+    const keptFigures = (hour: number): HourFigures | null => {
+      const kept = this.kept.get(`${game.id}:${hour}`);
+      return kept !== undefined && sameStamp(kept.stamp, stamps.get(hour)!) ? kept.figures : null;
+    };
+    // Whole hours whose figures are not kept (live, only the newest, which gained a round) are
+    // read in one query from the first to the last of them, and only they are decoded.
+    const missing: number[] = [];
+    for (let hour = firstHour; hour <= endHour; hour++) if (inside(hour) && keptFigures(hour) === null) missing.push(hour);
+    const stored = missing.length === 0 ? new Map<number, StoredRollup>() : new Map(this.rollups.hoursBetween(game.id, missing[0]!, missing.at(-1)!).map((unit) => [unit.unit, unit]));
     const rows: HourFigures[] = [];
     for (let hour = firstHour; hour <= endHour; hour++) {
-      const hourFromUs = Math.max(hour * HOUR_US, fromUs ?? Number.MIN_SAFE_INTEGER);
-      const hourToUs = Math.min((hour + 1) * HOUR_US, toUs);
-      const stamp = stamps.get(hour);
-      if (stamp === undefined || stamp.firstUs < hourFromUs || stamp.lastUs >= hourToUs) {
-        rows.push(hourFiguresOf(hour, this.reader.rollupOf(game, hourFromUs, hourToUs)));
+      if (!inside(hour)) {
+        rows.push(hourFiguresOf(hour, this.reader.rollupOf(game, ...spanOf(hour))));
         continue;
       }
-      const key = `${game.id}:${hour}`;
-      const kept = this.kept.get(key);
-      if (kept !== undefined && sameStamp(kept.stamp, stamp)) {
-        rows.push(kept.figures);
+      const kept = keptFigures(hour);
+      if (kept !== null) {
+        rows.push(kept);
         continue;
       }
-      const figures = hourFiguresOf(hour, storedRollup(hour));
+      const figures = hourFiguresOf(hour, stored.get(hour)!.rollup());
       if (this.kept.size >= KEPT_HOURS_LIMIT) this.kept.clear();
-      this.kept.set(key, { stamp, figures });
+      this.kept.set(`${game.id}:${hour}`, { stamp: stamps.get(hour)!, figures });
       rows.push(figures);
     }
     return rows;
