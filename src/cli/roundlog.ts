@@ -256,6 +256,7 @@ async function runServe(args: string[]): Promise<void> {
   console.log(`Recording ${app.core.config.games.join(', ')}: ${describeSource(app.core)}`);
   console.log(`History: ${app.core.databaseFile}`);
   console.log(`Open ${serve.url}`);
+  if (serve.remoteNote !== null) console.log(serve.remoteNote);
   closeOnSignal(async () => {
     await serve.close();
     await app.close();

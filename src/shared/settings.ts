@@ -39,12 +39,44 @@ export const settingsSchema = z
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
 
+/**
+ * Printable ASCII only: a key goes into an HTTP header, and a control character there makes
+ * fetch throw an error that quotes the whole header, key included.
+ */
+export const API_KEY_CHARACTERS = /^[\x21-\x7e]+$/;
+
 /** What changes: any subset of the settings, and the key (a string to store, null to forget it). */
 export const settingsPatchSchema = settingsSchema
   .partial()
-  .extend({ apiKey: z.string().trim().min(8, 'an API key is longer than that').max(512).regex(/^\S+$/, 'paste the key without spaces or the "Bearer " prefix').nullable().optional() })
+  .extend({
+    apiKey: z
+      .string()
+      .trim()
+      .min(8, 'an API key is longer than that')
+      .max(512)
+      .regex(/^\S+$/, 'paste the key without spaces or the "Bearer " prefix')
+      .regex(API_KEY_CHARACTERS, 'the key holds a control or non-ASCII character, which no API key has; copy it again from TrackerSino')
+      .nullable()
+      .optional(),
+  })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+/**
+ * How a key is kept at rest: `keychain` (encrypted by the OS), `owner-file` (`roundlog serve`: a
+ * 0600 file), `plain-text` (Linux without a keyring: only obfuscated), `unavailable` (not stored
+ * at all), `environment` (given for this run, not stored). `plain-text` and `unavailable` are
+ * warned about before a key is typed.
+ */
+export const KEY_PROTECTION_KINDS = ['keychain', 'owner-file', 'plain-text', 'unavailable', 'environment'] as const;
+export const keyProtectionSchema = z
+  .object({
+    kind: z.enum(KEY_PROTECTION_KINDS),
+    /** Said plainly, as a sentence (e.g. "Encrypted by the operating system keychain."). */
+    text: z.string().min(1).max(400),
+  })
+  .strict();
+export type KeyProtection = z.infer<typeof keyProtectionSchema>;
 
 export const settingsViewSchema = z
   .object({
@@ -56,8 +88,8 @@ export const settingsViewSchema = z
         hint: z.string().nullable(),
         /** `environment`: TRACKERSINO_API_KEY or a flag wins over settings and cannot be changed here. */
         source: z.enum(['settings', 'environment']).nullable(),
-        /** How the key is kept at rest, said plainly (e.g. "encrypted by the OS keychain"). */
-        protection: z.string().nullable(),
+        /** How the key is kept, or would be once saved: known before a key is typed, so a weak store is warned about first. */
+        protection: keyProtectionSchema,
       })
       .strict(),
     /** Settings a command-line flag or environment variable overrides for this run. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileSecretStore } from '../../src/main/core/settings/secret-store';
 import { hasChromium, launchChromium, SCREENS_DIR } from '../support/chromium';
 import { startServedApp, type ServedApp } from '../support/serve-app';
 
@@ -122,6 +123,28 @@ describe.runIf(hasChromium)('settings and first run', () => {
     await page.getByTestId('forget-api-key').click();
     await expect.poll(() => page.getByTestId('api-key-state').textContent()).toMatch(/No key stored/);
     await page.close();
+  }, 60_000);
+
+  it('warns before a key is typed when it would be kept in plain text, and says how it is kept otherwise', async () => {
+    const plain = await start({
+      secrets: (dataDir) => ({
+        ...fileSecretStore(join(dataDir, 'api-key')),
+        protection: { kind: 'plain-text', text: 'No keyring was found (libsecret or kwallet), so a key saved here is only obfuscated on disk, not encrypted.' },
+      }),
+    });
+    const page = await openSettings(plain);
+    const protection = page.getByTestId('settings-api-key').getByTestId('api-key-protection');
+    await expect.poll(() => protection.textContent()).toBe('Warning: No keyring was found (libsecret or kwallet), so a key saved here is only obfuscated on disk, not encrypted.');
+    expect(await protection.getAttribute('role')).toBe('alert');
+    expect(await page.getByTestId('api-key-state').textContent()).toMatch(/No key stored/);
+    await page.close();
+
+    const owner = await start();
+    const ownerPage = await openSettings(owner);
+    const kept = ownerPage.getByTestId('api-key-protection');
+    await expect.poll(() => kept.textContent()).toBe('Kept in a file only your user can read (0600), not encrypted.');
+    expect(await kept.getAttribute('role')).toBeNull();
+    await ownerPage.close();
   }, 60_000);
 
   it('says what is wrong with a bad custom base URL, next to the field', async () => {

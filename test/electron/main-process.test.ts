@@ -153,7 +153,7 @@ describe('the Electron main process, built', () => {
     const answer = await invoke('updateSettings', { apiKey: KEY });
     expect(answer.result).toMatchObject({ ok: true });
     const view = settingsViewSchema.parse((answer.result as { output: unknown }).output);
-    expect(view.apiKey).toMatchObject({ stored: true, hint: '…5a9c', protection: 'encrypted by the operating system keychain' });
+    expect(view.apiKey).toMatchObject({ stored: true, hint: '…5a9c', protection: { kind: 'keychain', text: 'Encrypted by the operating system keychain.' } });
     const stored = readFileSync(join(dataDir, 'api-key.enc'));
     expect(stored.toString('utf8')).not.toContain(KEY);
     expect((statSync(join(dataDir, 'api-key.enc')).mode & 0o077)).toBe(0);

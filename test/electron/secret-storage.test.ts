@@ -11,7 +11,7 @@ import { useTempDir } from '../support/temp-dir';
 
 const KEY = 'ts_live_kept_from_view_77aa';
 
-type Dispatch = { ok: true; output: { apiKey: { protection: string | null; stored: boolean } } } | { ok: false; error: { code: string; message: string } };
+type Dispatch = { ok: true; output: { apiKey: { protection: { kind: string; text: string }; stored: boolean } } } | { ok: false; error: { code: string; message: string } };
 
 let main: ElectronMain | null = null;
 let temp: ReturnType<typeof useTempDir> | null = null;
@@ -35,17 +35,22 @@ const request = async (app: ElectronMain, method: string, input: unknown): Promi
   (await app.command<{ result: Dispatch }>('invoke', { channel: requestChannel(method as 'getSettings'), input })).result;
 
 describe('the API key without an OS keychain', () => {
-  it('says loudly, in the log and in settings, when Linux offers only the plain-text backend', async () => {
+  it('says loudly, in the log and in settings before a key is saved, when Linux offers only the plain-text backend', async () => {
     const { main: app } = await start({ FAKE_SAFE_STORAGE_BACKEND: 'basic_text' });
-    expect(app.output()).toContain('API key storage: WARNING: no keyring was found (libsecret or kwallet); the key is only obfuscated on disk');
+    expect(app.output()).toContain('API key storage: WARNING: No keyring was found (libsecret or kwallet), so a key saved here is only obfuscated on disk');
+    const plainText = { kind: 'plain-text', text: expect.stringMatching(/^No keyring was found/) };
+    const before = await request(app, 'getSettings', {});
+    expect(before.ok && before.output.apiKey).toMatchObject({ stored: false, protection: plainText });
     const saved = await request(app, 'updateSettings', { apiKey: KEY });
-    expect(saved.ok && saved.output.apiKey).toMatchObject({ stored: true, protection: expect.stringMatching(/^WARNING: no keyring was found/) });
+    expect(saved.ok && saved.output.apiKey).toMatchObject({ stored: true, protection: plainText });
     expect(app.output()).not.toContain(KEY);
   });
 
   it('refuses to store the key when the OS offers no encryption, and says what to do instead', async () => {
     const { main: app, dataDir } = await start({ FAKE_SAFE_STORAGE: 'none' });
-    expect(app.output()).toContain('API key storage: not stored: this system offers no encryption for secrets');
+    expect(app.output()).toContain('API key storage: This system offers no encryption for secrets, so Roundlog will not store a key here.');
+    const before = await request(app, 'getSettings', {});
+    expect(before.ok && before.output.apiKey).toMatchObject({ stored: false, protection: { kind: 'unavailable', text: expect.stringContaining('Set TRACKERSINO_API_KEY') } });
     const refused = await request(app, 'updateSettings', { apiKey: KEY });
     expect(refused).toEqual({ ok: false, error: { code: 'no_encryption', message: expect.stringContaining('Set TRACKERSINO_API_KEY instead') } });
     expect(existsSync(join(dataDir, 'api-key.enc'))).toBe(false);

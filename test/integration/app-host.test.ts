@@ -1,7 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SettingsView } from '../../src/shared/settings';
+import { DEFAULT_SETTINGS, type KeyProtection, type SettingsView } from '../../src/shared/settings';
 import { startHost, type RoundlogHost } from '../../src/main/core/app-host';
 import { dispatchRequest } from '../../src/main/core/dispatch';
 import { fileSecretStore } from '../../src/main/core/settings/secret-store';
@@ -39,7 +39,8 @@ describe('the app host', () => {
     const first = await app.service.getSettings({});
     expect(first.settings).toMatchObject({ environment: 'sandbox', theme: 'dark', firstRunDone: false, games: ['stake-crash', 'crazytime'] });
     expect(first.running.mode).toBe('sandbox');
-    expect(first.apiKey).toEqual({ stored: false, hint: null, source: null, protection: null });
+    // How a key would be kept is said before one is saved.
+    expect(first.apiKey).toEqual({ stored: false, hint: null, source: null, protection: { kind: 'owner-file', text: expect.stringContaining('(0600)') } });
 
     const pushed: SettingsView[] = [];
     cleanups.push(app.service.onSettings((view) => pushed.push(view)));
@@ -131,11 +132,45 @@ describe('the app host', () => {
     expect(readFileSync(join(dir, 'settings.json.unreadable'), 'utf8')).toBe('{ not json');
   });
 
+  it('says how a key would be kept before one is saved, a weak store included, and after', async () => {
+    const dir = folder();
+    const weak: KeyProtection = { kind: 'plain-text', text: 'No keyring was found; a key saved here is only obfuscated on disk.' };
+    const file = fileSecretStore(join(dir, 'api-key'));
+    const started = await startHost({ dataDir: dir, secrets: { ...file, protection: weak }, composeOptions: FAST, log: () => {} });
+    cleanups.push(() => started.close());
+    expect((await started.service.getSettings({})).apiKey).toEqual({ stored: false, hint: null, source: null, protection: weak });
+    expect((await started.service.updateSettings({ apiKey: LIVE_KEY })).apiKey).toMatchObject({ stored: true, protection: weak });
+    expect((await started.service.updateSettings({ apiKey: null })).apiKey).toMatchObject({ stored: false, protection: weak });
+
+    const upstream: Sandbox = await startSandbox({ key: LIVE_KEY, speed: 40, epochMs: Date.now() - 10 * 60_000 });
+    cleanups.push(() => upstream.close());
+    const overrides = { apiKey: LIVE_KEY, baseUrl: upstream.url };
+    const given = await startHost({ dataDir: folder(), secrets: { ...file, protection: weak }, overrides, composeOptions: FAST, log: () => {} });
+    cleanups.push(() => given.close());
+    expect((await given.service.getSettings({})).apiKey).toMatchObject({ source: 'environment', protection: { kind: 'environment' } });
+  });
+
+  it('runs the demo, and says why without the key, when a key stored before the checks holds a control character', async () => {
+    const dir = folder();
+    const key = 'ts_live_old\u0000key_31f0';
+    writeFileSync(join(dir, 'api-key'), `${key}\n`, { mode: 0o600 });
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, environment: 'production' }));
+    const logs: string[] = [];
+    const app = await host(dir, logs);
+    expect(app.core.mode).toBe('sandbox');
+    expect(logs.join('\n')).toMatch(/settings cannot run \(The API key holds a control or non-ASCII character/);
+    expect(logs.join('\n')).not.toContain('ts_live_old');
+  });
+
   it('refuses invalid settings at the boundary and compacts the history on request', async () => {
     const app = await host(folder());
     expect(await dispatchRequest(app.service, 'updateSettings', { games: [] })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await dispatchRequest(app.service, 'updateSettings', { houseEdges: { 'stake-crash': 1.5 } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await dispatchRequest(app.service, 'updateSettings', { apiKey: 'Bearer abcdefghijkl' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await dispatchRequest(app.service, 'updateSettings', { apiKey: 'ts_live_abc\u0000defgh' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/control or non-ASCII character/) },
+    });
     expect(await dispatchRequest(app.service, 'updateSettings', { theme: 'sepia' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     await waitFor(async () => (await app.service.getStatus({})).games.some((game) => game.roundsStored > 0), () => 'rounds recorded');
     const compacted = await app.service.compactHistory({});

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { chmodSync, readdirSync, writeFileSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -71,6 +72,10 @@ describe('the commands', () => {
   }, 30_000);
 });
 
+function hasIpv6Loopback(): boolean {
+  return Object.values(networkInterfaces()).some((entries) => entries?.some((entry) => entry.address === '::1'));
+}
+
 describe('roundlog serve, locked down', () => {
   it('listens on loopback only, unless --host asks for more, and then warns', async () => {
     dir = useTempDir();
@@ -78,8 +83,19 @@ describe('roundlog serve, locked down', () => {
     await waitForOutput(local.output, /Open http:\/\/127\.0\.0\.1:\d+\/#token=/, 60_000);
     expect(local.output()).not.toMatch(/WARNING/);
     const wide = run(['bin/roundlog.js', 'serve', '--host', '0.0.0.0', '--data-dir', join(dir.path, 'b'), '--history', '10m']);
-    await waitForOutput(wide.output, /Open http:\/\/0\.0\.0\.0:\d+\/#token=/, 60_000);
+    const [, url] = await waitForOutput(wide.output, /Open (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/, 60_000);
     expect(wide.output()).toMatch(/WARNING: serving on 0\.0\.0\.0: anyone who can reach this address/);
+    expect(wide.output()).toMatch(/From another machine, open the same link with this machine's address in place of 127\.0\.0\.1/);
+    // The printed link is one this machine's browser can open, and the Host check lets it in.
+    expect((await fetch(url!)).status).toBe(200);
+  }, 90_000);
+
+  it.runIf(hasIpv6Loopback())('prints a link that opens when bound to every IPv6 interface', async () => {
+    dir = useTempDir();
+    const wide = run(['bin/roundlog.js', 'serve', '--host', '::', '--data-dir', dir.path, '--history', '10m']);
+    const [, url] = await waitForOutput(wide.output, /Open (http:\/\/\[::1\]:\d+\/#token=\S+)/, 60_000);
+    expect(wide.output()).toMatch(/in place of \[::1\]/);
+    expect((await fetch(url!)).status).toBe(200);
   }, 90_000);
 
   it('takes the key from a file only its owner can read, refuses one others can, and never prints it', async () => {

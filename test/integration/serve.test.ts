@@ -28,6 +28,10 @@ function rawGet(path: string, host = `127.0.0.1:${app.serve.port}`): Promise<num
   });
 }
 
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 function rpcUrl(): string {
   return `${app.origin.replace('http', 'ws')}/rpc`;
 }
@@ -68,11 +72,30 @@ describe('roundlog serve', () => {
     expect(csp).not.toContain('unsafe-inline');
   });
 
-  it('never serves a file outside the built app', async () => {
+  it('never serves a file outside the built app, and logs every attempt to climb out', async () => {
     // Sent raw: fetch would normalise the dots away before they reached the server.
-    for (const path of ['/../package.json', '/%2e%2e/package.json', '/..%2fpackage.json', '/%2e%2e%2f%2e%2e%2fpackage.json', '/index.ts', '/%00']) {
-      expect(await rawGet(path), path).toBe(404);
-    }
+    const attacks: [string, string][] = [
+      ['/../package.json', 'a ".." segment'],
+      ['/%2e%2e/package.json', 'a ".." segment'],
+      ['/..%2fpackage.json', 'an encoded slash or backslash'],
+      ['/%2e%2e%2f%2e%2e%2fpackage.json', 'an encoded slash or backslash'],
+      ['/..%5cpackage.json', 'an encoded slash or backslash'],
+      ['/..\\package.json', 'a backslash'],
+      ['/%00', 'a NUL byte'],
+      ['//etc/passwd', 'an absolute file path'],
+      ['/C:/Windows/win.ini', 'an absolute file path'],
+    ];
+    const before = logged.length;
+    for (const [path] of attacks) expect(await rawGet(path), path).toBe(404);
+    // A plain miss is no attack: answered 404, not logged.
+    expect(await rawGet('/index.ts')).toBe(404);
+    const lines = logged.slice(before);
+    expect(lines).toEqual(attacks.map(([path, why]) => expect.stringMatching(new RegExp(`^refused a static request from \\S+: ${why} in ${escape(JSON.stringify(path))}$`))));
+    // Only the path is logged: a query may carry anything.
+    expect(await rawGet('/../package.json?token=query-not-logged')).toBe(404);
+    expect(logged.at(-1)).toMatch(/: a "\.\." segment in "\/\.\.\/package\.json"$/);
+    expect(logged.join('\n')).not.toContain('query-not-logged');
+    expect(logged.join('\n')).not.toContain(app.token);
   });
 
   it('answers only to its own host name, so a rebinding page elsewhere cannot read it', async () => {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings';
 import { startHost, type RoundlogHost } from '../../src/main/core/app-host';
 import type { RoundlogCore } from '../../src/main/core/compose';
-import { fileSecretStore } from '../../src/main/core/settings/secret-store';
+import { fileSecretStore, type SecretStore } from '../../src/main/core/settings/secret-store';
 import type { SandboxOptions } from '../../src/sim/server';
 import { startServe, type ServeHandle } from '../../src/main/serve/serve-server';
 import { demoHistoryFile } from '../../src/main/core/history-file';
@@ -41,6 +41,8 @@ export interface ServedAppOptions {
    * sandbox's own (seeded `seed`), for screens over a long history.
    */
   readonly syntheticHistory?: { readonly seed: string; readonly count: number };
+  /** Where the key is kept (default: the CLI's 0600 file), e.g. to show a weaker store's warning. */
+  readonly secrets?: (dataDir: string) => SecretStore;
 }
 
 /** Stake Crash's round 0 in the sandbox: synthetic rounds end just below it. */
@@ -66,7 +68,8 @@ export async function startServedApp(options: ServedAppOptions = {}): Promise<Se
     db.close();
   }
   const start = async (): Promise<{ host: RoundlogHost; serve: ServeHandle }> => {
-    const host = await startHost({ dataDir, secrets: fileSecretStore(join(dataDir, 'api-key')), composeOptions: { sandbox }, log: () => {} });
+    const secrets = options.secrets?.(dataDir) ?? fileSecretStore(join(dataDir, 'api-key'));
+    const host = await startHost({ dataDir, secrets, composeOptions: { sandbox }, log: () => {} });
     const serve = await startServe({ service: host.service, rendererDir: RENDERER_DIR, log: options.serveLog ?? (() => {}) });
     return { host, serve };
   };

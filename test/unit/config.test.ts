@@ -22,6 +22,16 @@ describe('configuration', () => {
     expect(() => resolveConfig({ history: 'a while' }, {})).toThrow(/duration/);
   });
 
+  it('refuses a key holding a control or non-ASCII character, in words and without echoing it', () => {
+    for (const apiKey of ['ts_live_abc\u0000def', 'ts_live_abc\u0007def', 'ts_live_abc\u007fdef', 'ts_live_abcédef']) {
+      expect(() => resolveConfig({ apiKey }, {}), JSON.stringify(apiKey)).toThrow(
+        new ConfigError('The API key holds a control or non-ASCII character, which no API key has; copy it again from TrackerSino.'),
+      );
+      expect(() => resolveConfig({}, { TRACKERSINO_API_KEY: apiKey })).toThrow(/control or non-ASCII character/);
+    }
+    expect(resolveConfig({ apiKey: 'ts_live_!#$%&()*+,-./:;<=>?@[]^_`{|}~' }, {}).upstream?.apiKey).toBe('ts_live_!#$%&()*+,-./:;<=>?@[]^_`{|}~');
+  });
+
   it('resolves Roobet under one slug', () => {
     expect(resolveConfig({ games: 'roobet-crash,crash' }, {}).games).toEqual(['crash']);
   });

@@ -108,7 +108,11 @@ export async function startHost(options: HostOptions): Promise<RoundlogHost> {
         stored: key !== null && key !== undefined,
         hint: key === null || key === undefined ? null : `…${key.slice(-4)}`,
         source: overrides.apiKey !== undefined ? 'environment' : storedKey !== null ? 'settings' : null,
-        protection: overrides.apiKey !== undefined ? 'given on the command line or in TRACKERSINO_API_KEY' : storedKey !== null ? options.secrets.protection : null,
+        // Always the store's, key or not: Settings warns about a weak store before a key is typed.
+        protection:
+          overrides.apiKey !== undefined
+            ? { kind: 'environment', text: 'Given on the command line or in TRACKERSINO_API_KEY for this run; Roundlog does not store it.' }
+            : options.secrets.protection,
       },
       overridden: overriddenFields(overrides),
       running: { mode: core.mode, baseUrl: core.mode === 'sandbox' ? `embedded sandbox (${core.sandbox?.url ?? ''})` : (core.config.upstream?.baseUrl ?? '') },

@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { canonicalSlug, DEFAULT_GAMES, SLUG_PATTERN } from '../../shared/games';
+import { API_KEY_CHARACTERS } from '../../shared/settings';
 import { isTier, type Tier } from '../../shared/tiers';
 import { PRODUCTION_BASE_URL, resolveEndpoints } from './sources/trackersino/endpoints';
 
@@ -69,6 +70,9 @@ export function resolveConfig(flags: ConfigInput, env: NodeJS.ProcessEnv = proce
     throw new ConfigError(`A base URL (${baseUrl}) was given without an API key. Pass --api-key or set TRACKERSINO_API_KEY.`);
   }
   if (apiKey && /\s/.test(apiKey)) throw new ConfigError('The API key contains spaces; paste it without the "Bearer " prefix.');
+  if (apiKey && !API_KEY_CHARACTERS.test(apiKey)) {
+    throw new ConfigError('The API key holds a control or non-ASCII character, which no API key has; copy it again from TrackerSino.');
+  }
   const upstream = apiKey ? { baseUrl: baseUrl || PRODUCTION_BASE_URL, apiKey } : null;
   if (upstream) {
     try {

@@ -1,6 +1,7 @@
 import { safeStorage } from 'electron';
 import { readFileSync, rmSync } from 'node:fs';
 import { writeFileAtomically } from '../core/atomic-write';
+import type { KeyProtection } from '../../shared/settings';
 import type { SecretStore } from '../core/settings/secret-store';
 import { UserFacingError } from '../core/user-facing-error';
 
@@ -13,12 +14,18 @@ export async function safeStorageSecretStore(path: string, log: (message: string
   const available = await safeStorage.isAsyncEncryptionAvailable();
   const backend = process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : null;
   const plainText = backend === 'basic_text' || backend === 'unknown';
-  const protection = !available
-    ? 'not stored: this system offers no encryption for secrets'
+  const protection: KeyProtection = !available
+    ? {
+        kind: 'unavailable',
+        text: 'This system offers no encryption for secrets, so Roundlog will not store a key here. Set TRACKERSINO_API_KEY where Roundlog starts instead.',
+      }
     : plainText
-      ? 'WARNING: no keyring was found (libsecret or kwallet); the key is only obfuscated on disk'
-      : 'encrypted by the operating system keychain';
-  if (!available || plainText) log(`API key storage: ${protection}`);
+      ? {
+          kind: 'plain-text',
+          text: 'No keyring was found (libsecret or kwallet), so a key saved here is only obfuscated on disk, not encrypted. Unlock or install a keyring and restart Roundlog, or set TRACKERSINO_API_KEY instead.',
+        }
+      : { kind: 'keychain', text: 'Encrypted by the operating system keychain.' };
+  if (protection.kind !== 'keychain') log(`API key storage: ${protection.kind === 'plain-text' ? 'WARNING: ' : ''}${protection.text}`);
   return {
     protection,
     read: async () => {

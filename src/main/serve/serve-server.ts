@@ -6,7 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { EVENT_NAMES, type RoundlogService } from '../../shared/contract';
 import { clientMessageSchema, MAX_CLIENT_MESSAGE_BYTES, SERVE_PROTOCOL, TOKEN_PROTOCOL_PREFIX, type ServerMessage } from '../../shared/wire';
 import { dispatchRequest } from '../core/dispatch';
-import { readStaticFile } from './static-files';
+import { readStaticFile, suspiciousTarget } from './static-files';
 
 export interface ServeOptions {
   readonly service: RoundlogService;
@@ -19,8 +19,13 @@ export interface ServeOptions {
 }
 
 export interface ServeHandle {
-  /** The address to open, carrying the per-launch token in the fragment (never sent to a server). */
+  /**
+   * The address to open on this machine, carrying the per-launch token in the fragment (never sent
+   * to a server). Bound to every interface, it names loopback: a browser cannot open 0.0.0.0 or ::.
+   */
   readonly url: string;
+  /** Bound to every interface: a sentence on how other machines reach it; otherwise null. */
+  readonly remoteNote: string | null;
   readonly port: number;
   close(): Promise<void>;
 }
@@ -59,7 +64,15 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
       log(`refused a ${String(request.method).slice(0, 20)} request`);
       return refuse(response, 405, 'method not allowed');
     }
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const target = request.url ?? '/';
+    const suspicious = suspiciousTarget(target);
+    if (suspicious !== null) {
+      // The path only: a query could hold anything, and the token never reaches a server (it is the fragment).
+      const shown = JSON.stringify(target.replace(/[?#].*$/s, '').slice(0, 80));
+      log(`refused a static request from ${request.socket.remoteAddress ?? '?'}: ${suspicious} in ${shown}`);
+      return refuse(response, 404, 'not found');
+    }
+    const path = new URL(target, 'http://localhost').pathname;
     const file = await readStaticFile(options.rendererDir, path);
     if (!file) return refuse(response, 404, 'not found');
     response.writeHead(200, {
@@ -136,9 +149,12 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
   });
-  const port = (server.address() as AddressInfo).port;
-  const hostForUrl = host.includes(':') ? `[${host}]` : host;
-  const names = reachableNames(host).map((name) => `${name}:${port}`);
+  const bound = server.address() as AddressInfo;
+  const port = bound.port;
+  // Judged by the address bound, so `::0` or `0` count as the wildcards they are.
+  const wildcard = bound.address === '0.0.0.0' || bound.address === '::' ? bound.address : null;
+  const hostForUrl = wildcard === '::' ? '[::1]' : wildcard === '0.0.0.0' ? '127.0.0.1' : bracketed(host);
+  const names = reachableNames(host, wildcard).map((name) => `${name}:${port}`);
   allowedHosts = new Set(names);
   allowedOrigins = new Set(names.map((name) => `http://${name}`));
   csp = [
@@ -153,8 +169,14 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
     "frame-ancestors 'none'",
   ].join('; ');
 
+  const others = wildcard === null ? [] : interfaceAddresses(wildcard).filter((address) => !isLoopbackOrLinkLocal(address));
   return {
     url: `http://${hostForUrl}:${port}/#token=${token}`,
+    remoteNote:
+      wildcard === null
+        ? null
+        : `From another machine, open the same link with this machine's address in place of ${hostForUrl}` +
+          (others.length > 0 ? ` (${others.map(bracketed).join(', ')}).` : '.'),
     port,
     close: () =>
       new Promise<void>((resolve) => {
@@ -167,18 +189,31 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
 }
 
 /**
- * The `host:port` names a browser may use to reach this server: the Host and Origin allow-lists.
- * A wildcard bind is reachable by every interface address.
+ * The names (no port) a browser may use to reach this server: the Host and Origin allow-lists.
+ * A wildcard bind is reachable by loopback, including the name its URL prints, and every interface address.
  */
-function reachableNames(host: string): string[] {
+function reachableNames(host: string, wildcard: '0.0.0.0' | '::' | null): string[] {
   const loopback = ['127.0.0.1', 'localhost'];
   if (host === '127.0.0.1' || host === 'localhost') return loopback;
-  if (host !== '0.0.0.0' && host !== '::') return [host.includes(':') ? `[${host}]` : host];
-  const addresses = Object.values(networkInterfaces())
-    .flat()
-    .filter((entry) => entry !== undefined && (host === '::' || entry.family === 'IPv4'))
-    .map((entry) => (entry!.family === 'IPv6' ? `[${entry!.address}]` : entry!.address));
-  return [...new Set([...loopback, ...addresses])];
+  if (wildcard === null) return [bracketed(host)];
+  return [...new Set([...loopback, ...(wildcard === '::' ? ['[::1]'] : []), ...interfaceAddresses(wildcard).map(bracketed)])];
+}
+
+/** This machine's addresses a wildcard bind answers on: IPv4 only for 0.0.0.0, both for `::`. */
+function interfaceAddresses(wildcard: '0.0.0.0' | '::'): string[] {
+  return Object.values(networkInterfaces())
+    .flatMap((entries) => entries ?? [])
+    .filter((entry) => wildcard === '::' || entry.family === 'IPv4')
+    .map((entry) => entry.address);
+}
+
+function isLoopbackOrLinkLocal(address: string): boolean {
+  return address.startsWith('127.') || address === '::1' || /^fe80:/i.test(address);
+}
+
+/** An IPv6 address as a URL and a Host header carry it. */
+function bracketed(address: string): string {
+  return address.includes(':') ? `[${address}]` : address;
 }
 
 function presentsToken(header: string | string[] | undefined, token: string): boolean {

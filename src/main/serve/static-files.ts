@@ -36,3 +36,25 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
     return null;
   }
 }
+
+/**
+ * Why a request target looks like an attempt to read outside the built app, or null. Browsers
+ * normalise `..` and never encode slashes in our asset paths, so none of these is an honest miss.
+ * Checked on the raw target: the URL parser would already have folded `/%2e%2e/` away.
+ */
+export function suspiciousTarget(target: string): string | null {
+  if (!target.startsWith('/')) return 'not a path';
+  const raw = target.replace(/[?#].*$/s, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    return 'malformed percent-encoding';
+  }
+  if (decoded.includes('\0')) return 'a NUL byte';
+  if (/%2f|%5c/i.test(raw)) return 'an encoded slash or backslash';
+  if (raw.includes('\\')) return 'a backslash';
+  if (decoded.split('/').includes('..')) return 'a ".." segment';
+  if (decoded.startsWith('//') || /^\/[a-z]:/i.test(decoded)) return 'an absolute file path';
+  return null;
+}

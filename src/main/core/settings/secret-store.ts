@@ -1,11 +1,12 @@
 import { readFileSync, rmSync, statSync } from 'node:fs';
+import type { KeyProtection } from '../../../shared/settings';
 import { writeFileAtomically } from '../atomic-write';
 import { UserFacingError } from '../user-facing-error';
 
 /** Where the API key is kept at rest. Electron's store encrypts with the OS keychain. */
 export interface SecretStore {
-  /** Said plainly in settings, e.g. "encrypted by the OS keychain". */
-  readonly protection: string;
+  /** How a key written here is kept; Settings shows it before and after one is saved. */
+  readonly protection: KeyProtection;
   read(): Promise<string | null>;
   /** null forgets the key. */
   write(secret: string | null): Promise<void>;
@@ -36,7 +37,7 @@ export function readKeyFile(path: string): string | null {
  */
 export function fileSecretStore(path: string): SecretStore {
   return {
-    protection: 'kept in a file only your user can read (0600), not encrypted',
+    protection: { kind: 'owner-file', text: 'Kept in a file only your user can read (0600), not encrypted.' },
     read: async () => readKeyFile(path),
     write: async (secret) => {
       if (secret === null) rmSync(path, { force: true });

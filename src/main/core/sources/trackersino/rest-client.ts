@@ -49,7 +49,12 @@ export class TrackerSinoRest {
       body = await response.text();
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
-      const reason = error instanceof Error ? error.message : String(error);
+      // Never fetch's own message: a header it refuses is quoted whole, key included. This text
+      // reaches the status, the tray, notifications and the log, so it says only a system code.
+      const cause = error instanceof Error ? error.cause : undefined;
+      const code = typeof cause === 'object' && cause !== null && 'code' in cause && typeof cause.code === 'string' && /^[A-Z0-9_]+$/.test(cause.code) ? cause.code : null;
+      const reason =
+        code ?? (error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${REQUEST_TIMEOUT_MS / 1000} s` : 'the request could not be sent');
       throw new UpstreamError(0, 'network', `Could not reach TrackerSino (${reason}); retrying.`);
     }
     if (!response.ok) throw upstreamErrorFrom(response.status, body, response.headers.get('retry-after'));

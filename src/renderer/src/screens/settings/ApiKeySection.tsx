@@ -13,6 +13,7 @@ export function ApiKeySection({ view }: { readonly view: SettingsView }) {
   const [state, save] = useSave();
   const { apiKey, settings } = view;
   const fromEnvironment = apiKey.source === 'environment';
+  const weakStore = apiKey.protection.kind === 'plain-text' || apiKey.protection.kind === 'unavailable';
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
@@ -35,14 +36,21 @@ export function ApiKeySection({ view }: { readonly view: SettingsView }) {
               <span className="key-state__hint" data-testid="api-key-hint">
                 {apiKey.hint ?? 'stored'}
               </span>
-              <span>
-                {fromEnvironment ? 'Given by the environment for this run.' : 'Stored.'}
-                {apiKey.protection === null ? '' : ` Kept ${apiKey.protection}.`}
-              </span>
+              <span>{fromEnvironment ? 'Given by the environment for this run.' : 'Stored.'}</span>
             </>
           ) : (
             <span>No key stored: Roundlog records the demo sandbox.</span>
           )}
+        </p>
+        {/* Before a key is typed too: the person should know a weak store before trusting it with a key. */}
+        <p
+          className={weakStore ? 'key-protection key-protection--warning' : 'key-protection field__note'}
+          role={weakStore ? 'alert' : undefined}
+          data-testid="api-key-protection"
+          data-kind={apiKey.protection.kind}
+        >
+          {weakStore ? <strong>Warning: </strong> : null}
+          {apiKey.protection.text}
         </p>
         {fromEnvironment ? (
           <p className="field__note">

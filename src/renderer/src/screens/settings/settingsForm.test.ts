@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../../shared/settings';
+import { DEFAULT_SETTINGS, settingsPatchSchema } from '../../../../shared/settings';
 import {
   changedOnly,
   formatHouseEdgePercent,
@@ -33,6 +33,15 @@ describe('the settings form', () => {
   it('asks for at least one game and a key that looks like a key', () => {
     expect(patchProblems({ games: [] }).games).toBe('Track at least one game.');
     expect(patchProblems({ apiKey: 'short' }).apiKey).toBe('An API key is longer than that.');
+    expect(patchProblems({ apiKey: 'ts_live with_space' }).apiKey).toBe('Paste the key without spaces or the "Bearer " prefix.');
+    // A control character would reach an HTTP header, where fetch's error quotes the key whole.
+    for (const apiKey of ['ts_live_abc\u0000def', 'ts_live_abc\u001bdef', 'ts_live_abc\u007fdef', 'ts_live_abc\u00e9def']) {
+      expect(patchProblems({ apiKey }).apiKey, JSON.stringify(apiKey)).toBe(
+        'The key holds a control or non-ASCII character, which no API key has; copy it again from TrackerSino.',
+      );
+      expect(settingsPatchSchema.safeParse({ apiKey }).success).toBe(false);
+    }
+    expect(patchProblems({ apiKey: 'ts_live_0123456789abcdef' })).toEqual({});
   });
 
   it('reads a house edge typed as a percentage, blank meaning the game’s own', () => {
