@@ -1,3 +1,4 @@
+import type { BetsPanelView } from '../shared/stats/bets';
 import { NO_THEORY, type DroughtView, type IntervalView, type RateView, type WindowInfo } from '../shared/stats/common';
 import type { DicePanel } from '../shared/stats/dice';
 import type { GameStatsView } from '../shared/stats/game-stats';
@@ -179,6 +180,37 @@ function rouletteSection(roulette: RoulettePanel): string[] {
   return lines;
 }
 
+function betsSection(bets: BetsPanelView): string[] {
+  const money = (dollars: number): string => `$${dollars.toFixed(2)}`;
+  const since = bets.recordedSince === null ? 'none recorded yet' : `recording since ${bets.recordedSince}`;
+  const lines = [
+    '',
+    `Recorded bets (${bets.totals.bets} bets in ${bets.rounds} rounds; ${since})`,
+    `  Return ${percent(bets.totals.rtp)} (law: ${percent(bets.fairRtp)}): ${money(bets.totals.payout)} paid of ${money(bets.totals.volume)} staked`,
+  ];
+  lines.push(
+    ...table(
+      ['target', 'bets', 'won', 'law', 'Δ pp', 'return', 'law return'],
+      bets.bands.map((band) => [
+        band.to === null ? `>= ${times(band.from)}` : `${times(band.from)}-${times(band.to)}`,
+        band.bets,
+        observed(band.winRate),
+        percent(band.winRate.theoretical),
+        deltaPp(band.winRate),
+        percent(band.rtp),
+        percent(band.fairRtp),
+      ]),
+    ),
+    '',
+    ...table(
+      ['currency', 'bets', 'staked', 'paid', 'return'],
+      bets.currencies.map((currency) => [currency.currency, currency.bets, money(currency.volume), money(currency.payout), percent(currency.rtp)]),
+    ),
+    `  ${bets.note}`,
+  );
+  return lines;
+}
+
 export function formatStatsReport({ summary, stats }: StatsReport): string {
   const lines = [`${summary.game} (${summary.kind})`, describeWindow(stats.multiplier.window), ''];
   lines.push(...summarySection(summary));
@@ -186,6 +218,7 @@ export function formatStatsReport({ summary, stats }: StatsReport): string {
   if (stats.wheel) lines.push(...wheelSection(stats.wheel));
   if (stats.dice) lines.push(...diceSection(stats.dice));
   if (stats.roulette) lines.push(...rouletteSection(stats.roulette));
+  if (stats.bets) lines.push(...betsSection(stats.bets));
   lines.push('', 'Hourly counts, biggest wins, bonuses and the rest: --json.');
   return lines.join('\n');
 }

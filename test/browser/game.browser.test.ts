@@ -56,6 +56,11 @@ describe.runIf(hasChromium)('game dashboards in a browser', () => {
       await expect.poll(() => roundsOf(page, panel), { timeout: 20_000 }).toMatch(/^[\d,]+ rounds?$/);
     }
     await expect.poll(async () => Number((await roundsOf(page, 'distribution'))?.replace(/\D/g, '')), { timeout: 20_000 }).toBeGreaterThan(10);
+    // The bets the app recorded from the sandbox's snapshots: target bands beside the law, and currencies.
+    const bets = page.locator('[data-testid="panel"][data-panel="bets"]');
+    await expect.poll(() => bets.getByTestId('bets-bands').locator('tbody tr').count(), { timeout: 20_000 }).toBeGreaterThan(2);
+    expect(await bets.getByTestId('bets-currencies').locator('tbody tr').count()).toBe(5);
+    expect(await bets.getByTestId('bets-bands').textContent()).toMatch(/2×–3×.*%/);
 
     // A 5-minute window counts fewer rounds than the whole history.
     const all = async () => Number((await roundsOf(page, 'distribution'))?.replace(/\D/g, ''));

@@ -69,6 +69,15 @@ describe('roundlog stats', () => {
     expect(stats.stdout).not.toMatch(/\x1b\[/);
   }, 30_000);
 
+  it('the text report of a crash game shows the bets sync recorded, by target band and currency', async () => {
+    const stats = await roundlog(['stats', '--game', 'stake-crash', '--window', 'all', '--data-dir', dir.path]);
+    expect(stats.code, stats.stderr).toBe(0);
+    expect(stats.stdout).toMatch(/^Recorded bets \(\d+ bets in \d+ rounds; recording since \d{4}-/m);
+    expect(stats.stdout).toMatch(/target\s+bets\s+won\s+law\s+Δ pp\s+return\s+law return/);
+    expect(stats.stdout).toMatch(/^ {2}2x-3x\s+\d+\s+[\d.]+%\s+[\d.]+%/m);
+    expect(stats.stdout).toMatch(/^ {2}usdt\s+\d+\s+\$[\d.]+\s+\$[\d.]+\s+[\d.]+%$/m);
+  }, 30_000);
+
   it('an unknown game exits 2 with a sentence naming it', async () => {
     const stats = await roundlog(['stats', '--game', 'no-such-game', '--data-dir', dir.path]);
     expect(stats.code).toBe(2);

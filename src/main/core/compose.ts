@@ -1,4 +1,4 @@
-import { catalogKind } from '../../shared/games';
+import { catalogKind, isCrashLike } from '../../shared/games';
 import { demoHistoryFile, liveHistoryFile } from './history-file';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sim/server';
 import type { RoundlogConfig } from './config';
@@ -15,6 +15,7 @@ import { resolveEndpoints } from './sources/trackersino/endpoints';
 import { inlinePageParser, workerPageParser } from './sources/trackersino/page-parser';
 import { TrackerSinoRest } from './sources/trackersino/rest-client';
 import { RoundStream } from './sources/trackersino/round-stream';
+import { BetWatch, type BetWatchOptions } from './sync/bet-watch';
 import { Recorder, type RecorderOptions } from './sync/recorder';
 import { ExactStatsRunner } from './stats/exact/exact-stats-runner';
 import { resolveWindow, StatsEngine, UnknownGameError } from './stats/stats-engine';
@@ -27,6 +28,8 @@ export interface RoundlogCore {
   readonly sandbox: Sandbox | null;
   readonly databaseFile: string;
   readonly recorder: Recorder;
+  /** Records the crash games' bet snapshots. */
+  readonly betWatch: BetWatch;
   /** Tries to commit everything received so far; resolves with how many rounds are still waiting. */
   flush(): Promise<number>;
   close(): Promise<void>;
@@ -47,6 +50,8 @@ export interface ComposeOptions {
   readonly exactStatsWorker?: URL;
   /** Recorder tuning; tests shrink pages to exercise paging and drop the overlap to expose gaps. */
   readonly recorder?: Pick<RecorderOptions, 'pageSize' | 'overlapMs' | 'restLagMs' | 'clockWatch'>;
+  /** Bet snapshot pacing; tests ask more often. */
+  readonly betWatch?: Pick<BetWatchOptions, 'everyMs' | 'idleEveryMs' | 'limit'>;
   /** The alerts' policy clock (cooldowns, quiet hours), ms; tests move it instead of sleeping. */
   readonly alertClock?: () => number;
 }
@@ -85,6 +90,15 @@ export async function startRoundlog(config: RoundlogConfig, options: ComposeOpti
     historyDepthMs: config.historyDepthMs,
     tier: config.tier,
     ...(config.paused ? { paused: config.paused } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  const betWatch = new BetWatch({
+    ...options.betWatch,
+    games: config.games.filter((slug) => isCrashLike(catalogKind(slug))),
+    rest,
+    budget: recorder.budget,
+    history,
+    isPaused: (slug) => recorder.game(slug)?.isPaused ?? false,
     ...(options.log ? { log: options.log } : {}),
   });
   // Alerts join the history's commits before the recorder starts, so no committed round is missed.
@@ -131,6 +145,7 @@ export async function startRoundlog(config: RoundlogConfig, options: ComposeOpti
     alerts,
   });
   recorder.start();
+  betWatch.start();
 
   let closed = false;
   return {
@@ -140,6 +155,7 @@ export async function startRoundlog(config: RoundlogConfig, options: ComposeOpti
     sandbox,
     databaseFile,
     recorder,
+    betWatch,
     flush: async () => {
       writer.flush();
       await writer.idle();
@@ -149,6 +165,7 @@ export async function startRoundlog(config: RoundlogConfig, options: ComposeOpti
       if (closed) return;
       closed = true;
       recorder.stop();
+      betWatch.stop();
       rest.close();
       writer.flush();
       writer.dispose();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { betsPanelSchema } from './bets';
 import { dicePanelSchema } from './dice';
 import { multiplierStatsSchema } from './multiplier-stats';
 import { roulettePanelSchema } from './roulette';
@@ -11,6 +12,8 @@ export const gameStatsSchema = z
     wheel: wheelPanelSchema.nullable(),
     dice: dicePanelSchema.nullable(),
     roulette: roulettePanelSchema.nullable(),
+    /** Crash games with recorded bet snapshots; null otherwise. */
+    bets: betsPanelSchema.nullable(),
   })
   .strict();
 export type GameStatsView = z.infer<typeof gameStatsSchema>;

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { lawOf } from './multiplier-law';
+import { isCrashLike } from '../../../shared/games';
 import { NO_THEORY, type WindowInfo } from '../../../shared/stats/common';
 import type { GameStatsView } from '../../../shared/stats/game-stats';
 import type { SummaryView } from '../../../shared/stats/multiplier-stats';
@@ -7,6 +8,8 @@ import { HEADLINE_THRESHOLDS, SUMMARY_THRESHOLDS } from '../../../shared/stats/t
 import { WINDOW_PRESET_MS, type StatsWindow } from '../../../shared/stats/window';
 import { isoToMicros, microsToIso } from '../../../shared/time';
 import { GameHistoryQueries } from './event-history';
+import { betsPanelOf } from './panels/bets-panel';
+import { betTallyOf } from './bets/bet-window';
 import { dicePanel } from './panels/dice-panel';
 import {
   biggestWinsOf,
@@ -65,7 +68,7 @@ export class StatsEngine {
 
   constructor(
     db: Database,
-    private readonly history: Pick<History, 'rollups' | 'statsGame'>,
+    private readonly history: Pick<History, 'rollups' | 'statsGame' | 'bets'>,
     private readonly clockUs: () => number = () => Date.now() * 1000,
   ) {
     this.reader = new WindowReader(history.rollups);
@@ -130,7 +133,15 @@ export class StatsEngine {
       wheel: game.kind === 'wheel-show' ? wheelPanel(tallies, history, game.slug, info) : null,
       dice: game.kind === 'dice-show' ? dicePanel(tallies, history, game.slug, info) : null,
       roulette: game.kind === 'roulette-show' ? roulettePanel(tallies, history, game.slug, info) : null,
+      bets: this.betsOf(game, window, law),
     };
+  }
+
+  /** The bet-snapshot panel: crash games whose bets were ever recorded. */
+  private betsOf(game: RolledGame, window: ResolvedWindow, law: ReturnType<typeof lawOf>) {
+    if (!isCrashLike(game.kind)) return null;
+    const bets = this.history.bets;
+    return betsPanelOf(betTallyOf(bets, game.id, window.fromUs, window.toUs), law, bets.firstRecordedUs(game.id));
   }
 
   private requireGame(slug: string): RolledGame {

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Round } from '../round';
+import type { ObservedRound } from '../sources/trackersino/bet-snapshot';
+import { BetStore, type BetRecording } from './bet-store';
 import { CoverageStore, type CoverageChange } from './coverage-store';
 import { ForeignWrites } from './foreign-writes';
 import { GapStore } from './gap-store';
@@ -39,6 +41,7 @@ export class History {
   readonly gaps: GapStore;
   readonly quarantine: QuarantineStore;
   readonly rollups: RollupStore;
+  readonly bets: BetStore;
   private readonly participants = new Set<CommitParticipant>();
   /** Prepared once: building a transaction function costs more than a one-round commit's SQL. */
   private readonly write: (batch: Batch, participants: readonly CommitParticipant[]) => Round[];
@@ -52,6 +55,7 @@ export class History {
     this.gaps = new GapStore(db);
     this.quarantine = new QuarantineStore(db);
     this.rollups = new RollupStore(db);
+    this.bets = new BetStore(db);
     // Rollups of rounds stored before migration 3 are built once, before anything is recorded.
     for (const game of this.rollups.pendingRebuilds()) this.rollups.rebuild(game);
     this.write = db.transaction((batch: Batch, participants: readonly CommitParticipant[]) => {
@@ -86,6 +90,11 @@ export class History {
     }
     for (const participant of participants) participant.afterCommit?.();
     return committed;
+  }
+
+  /** Stores a bet snapshot of a game's rounds (what it adds to what is stored), in its own transaction. */
+  recordBets(slug: string, rounds: readonly ObservedRound[], nowUs = Date.now() * 1000): BetRecording {
+    return this.bets.record(this.rounds.gameId(canonicalSlug(slug)), rounds, nowUs);
   }
 
   /** A watch for commits by other connections to this file (its own state per caller). */

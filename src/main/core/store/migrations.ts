@@ -172,6 +172,39 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX alert_events_unread ON alert_events (read) WHERE read = 0;
     `);
   },
+  // 6: bet snapshots (/stats/recent-bets), recorded while Roundlog runs. A round's bets are one
+  // BLOB (store/bet-codec.ts) in upstream's snapshot order; bets_seen is how many of them are
+  // counted, so a later, longer snapshot of the round adds only its new bets. Per game and UTC
+  // hour and day, their sums per cash-out target and currency as JSON (stats/bets/bet-tally.ts),
+  // kept in the same transaction.
+  (db) => {
+    db.exec(`
+      CREATE TABLE bet_rounds (
+        game_id INTEGER NOT NULL REFERENCES games(id),
+        round_id TEXT NOT NULL,
+        finalized_us INTEGER NOT NULL,
+        bets_seen INTEGER NOT NULL,
+        bets BLOB NOT NULL,
+        recorded_us INTEGER NOT NULL,
+        PRIMARY KEY (game_id, round_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX bet_rounds_by_time ON bet_rounds (game_id, finalized_us);
+      CREATE TABLE bet_hours (
+        game_id INTEGER NOT NULL REFERENCES games(id),
+        hour INTEGER NOT NULL,
+        first_us INTEGER NOT NULL,
+        last_us INTEGER NOT NULL,
+        tally TEXT NOT NULL,
+        PRIMARY KEY (game_id, hour)
+      ) WITHOUT ROWID;
+      CREATE TABLE bet_days (
+        game_id INTEGER NOT NULL REFERENCES games(id),
+        day INTEGER NOT NULL,
+        tally TEXT NOT NULL,
+        PRIMARY KEY (game_id, day)
+      ) WITHOUT ROWID;
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,6 +1,7 @@
 import type { Endpoints } from './endpoints';
 import type { PageParser } from './page-parser';
 import type { PageResult } from './round-page';
+import { parseBetSnapshot, type BetSnapshot } from './bet-snapshot';
 import { UpstreamError, upstreamErrorFrom } from './upstream-error';
 
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -30,6 +31,12 @@ export class TrackerSinoRest {
     if (query.beforeIndex !== undefined) params.set('before_index', query.beforeIndex.toString());
     const body = await this.get(`/games/${encodeURIComponent(game)}/rounds?${params}`, signal);
     return this.pages.parse(game, body);
+  }
+
+  /** The newest observed bets of a game (`/stats/recent-bets`), by round. */
+  async recentBets(game: string, limit: number, signal?: AbortSignal): Promise<BetSnapshot> {
+    const body = await this.get(`/games/${encodeURIComponent(game)}/stats/recent-bets?limit=${limit}`, signal);
+    return parseBetSnapshot(body);
   }
 
 

@@ -11,6 +11,7 @@ import { WindowSelector } from '../../components/window/WindowSelector';
 import { windowLabel } from '../../components/window/windowChoice';
 import { BiggestWinsPanel, DelayPanel, DistributionPanel, EdgePanel, HourlyPanel, RtpPanel, StreakPanel } from './CrashDashboard';
 import { Panel } from './Panel';
+import { BetsPanel } from './BetsPanel';
 import { PanelWindow, type DashboardStats } from './PanelWindow';
 import { BonusesPanel, ExtraPanel, LightningPanel, LuckyPanel, PocketsPanel, ResultsRibbon, SegmentsPanel, TopSlotPanel, TotalsPanel } from './ShowDashboards';
 import { formatCount } from './format';
@@ -29,6 +30,7 @@ const Streaks = memo(StreakPanel);
 const Hourly = memo(HourlyPanel);
 const Edge = memo(EdgePanel);
 const BiggestWins = memo(BiggestWinsPanel);
+const Bets = memo(BetsPanel);
 const Segments = memo(SegmentsPanel);
 const TopSlot = memo(TopSlotPanel);
 const Bonuses = memo(BonusesPanel);
@@ -142,6 +144,7 @@ export function GameScreen() {
                 {windowed('streaks', (s) => <Streaks stats={s.multiplier} />)}
                 {windowed('hourly', (s) => <Hourly stats={s.multiplier} />)}
                 {windowed('edge', (s) => <Edge stats={s.multiplier} />)}
+                {stats?.bets ? windowed('bets', (s) => (s.bets ? <Bets bets={s.bets} /> : null)) : null}
                 {windowed('biggest-wins', (s) => <BiggestWins stats={s.multiplier} />)}
               </>
             ) : (

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import type { ObservedBet, ObservedRound } from '../../../src/main/core/sources/trackersino/bet-snapshot';
+import { decodeBets, encodeBets } from '../../../src/main/core/store/bet-codec';
+import { betTallyOf } from '../../../src/main/core/stats/bets/bet-window';
+import { HOUR_US } from '../../../src/main/core/stats/rollup/calendar';
+import { join } from 'node:path';
+import { openDatabase } from '../../../src/main/core/store/database';
+import { History } from '../../../src/main/core/store/history';
+import { MIGRATIONS } from '../../../src/main/core/store/migrations';
+import { catalogKind } from '../../../src/shared/games';
+import { crashRound, useFreshHistory } from '../../support/fresh-history';
+import { useTempDir } from '../../support/temp-dir';
+
+// Bet snapshots overlap: every answer repeats most of the last one and may cut its oldest round
+// short. Whatever order and overlap they come in, each bet is counted once, and the hour and day
+// sums always equal the bets stored.
+
+const T0 = Date.UTC(2026, 10, 20, 10, 0, 0) * 1000;
+
+function bet(i: number, won = i % 3 === 0): ObservedBet {
+  return {
+    amountMicros: (i + 1) * 250_000,
+    payoutMicros: won ? (i + 1) * 500_000 : 0,
+    targetUnits: 20_000 + (i % 4) * 5_000,
+    currency: ['usdt', 'btc'][i % 2] as string,
+    won,
+  };
+}
+
+function round(n: number, us: number, count: number): ObservedRound {
+  return { roundId: `r${n}`, finalizedUs: us, bets: Array.from({ length: count }, (_, i) => bet(n * 1000 + i)) };
+}
+
+/** The first `count` bets of a round, as an answer cut by its limit shows them. */
+function cut(whole: ObservedRound, count: number): ObservedRound {
+  return { ...whole, bets: whole.bets.slice(0, count) };
+}
+
+describe('bet snapshots in the history', () => {
+  const fresh = useFreshHistory();
+
+  it('counts every bet once however the snapshots overlap, repeat and cut rounds short', () => {
+    const { history } = fresh();
+    const a = round(1, T0 + 10_000_000, 40);
+    const b = round(2, T0 + 40_000_000, 30);
+    const c = round(3, T0 + 70_000_000, 50);
+    // Newest first, the oldest round cut by the limit; then the same again; then further on.
+    expect(history.recordBets('stake-crash', [b, cut(a, 12)])).toEqual({ newRounds: 2, newBets: 42, conflicts: 0 });
+    expect(history.recordBets('stake-crash', [b, cut(a, 12)])).toEqual({ newRounds: 0, newBets: 0, conflicts: 0 });
+    expect(history.recordBets('stake-crash', [c, b, a])).toEqual({ newRounds: 1, newBets: 78, conflicts: 0 });
+    expect(history.recordBets('stake-crash', [cut(c, 5)])).toEqual({ newRounds: 0, newBets: 0, conflicts: 0 });
+
+    const tally = betTallyOf(history.bets, history.statsGame('stake-crash')!.id, null, T0 + HOUR_US);
+    const every = [...a.bets, ...b.bets, ...c.bets];
+    expect(tally.rounds).toBe(3);
+    expect(tally.totals()).toEqual({
+      bets: every.length,
+      wins: every.filter((one) => one.won).length,
+      volume: every.reduce((sum, one) => sum + one.amountMicros, 0),
+      payout: every.reduce((sum, one) => sum + one.payoutMicros, 0),
+    });
+    expect(tally.currencies.get('btc')!.bets + tally.currencies.get('usdt')!.bets).toBe(every.length);
+  });
+
+  it('keeps a round out when a snapshot disagrees with the bets already stored for it', () => {
+    const { history, db } = fresh();
+    const a = round(1, T0 + 10_000_000, 20);
+    history.recordBets('stake-crash', [cut(a, 10)]);
+    const reordered = { ...a, bets: [...a.bets].reverse() };
+    expect(history.recordBets('stake-crash', [reordered])).toEqual({ newRounds: 0, newBets: 0, conflicts: 1 });
+    const stored = db.prepare('SELECT bets_seen, bets FROM bet_rounds').get() as { bets_seen: number; bets: Buffer };
+    expect(stored.bets_seen).toBe(10);
+    expect(decodeBets(stored.bets)).toEqual(a.bets.slice(0, 10));
+  });
+
+  it('reads a window from whole days, whole hours and the rounds of its part-hours, as the bets add up', () => {
+    const { history } = fresh();
+    const rounds = Array.from({ length: 60 }, (_, n) => round(n, T0 - 26 * HOUR_US + n * HOUR_US * 0.5, 3 + (n % 5)));
+    // Recorded in three overlapping snapshots, out of order.
+    history.recordBets('stake-crash', rounds.slice(30).reverse());
+    history.recordBets('stake-crash', rounds.slice(0, 35).reverse());
+    history.recordBets('stake-crash', rounds.slice(20, 40).reverse());
+    const gameId = history.statsGame('stake-crash')!.id;
+    for (const [fromUs, toUs] of [
+      [null, T0 + 10 * HOUR_US],
+      [T0 - 25.3 * HOUR_US, T0 + 1.7 * HOUR_US],
+      [T0 - 3.2 * HOUR_US, T0 - 3.1 * HOUR_US],
+      [T0 - 20 * HOUR_US, T0 - 2 * HOUR_US],
+    ] as const) {
+      const inside = rounds.filter((one) => (fromUs === null || one.finalizedUs >= fromUs) && one.finalizedUs < toUs);
+      const bets = inside.flatMap((one) => one.bets);
+      const tally = betTallyOf(history.bets, gameId, fromUs, toUs);
+      expect(tally.rounds).toBe(inside.length);
+      expect(tally.totals()).toEqual({
+        bets: bets.length,
+        wins: bets.filter((one) => one.won).length,
+        volume: bets.reduce((sum, one) => sum + one.amountMicros, 0),
+        payout: bets.reduce((sum, one) => sum + one.payoutMicros, 0),
+      });
+    }
+  });
+
+  it('encodes a round\'s bets losslessly, amounts past 2^32 included', () => {
+    const bets: ObservedBet[] = [
+      { amountMicros: 2 ** 40 + 7, payoutMicros: 0, targetUnits: 10_100, currency: 'usdt', won: false },
+      { amountMicros: 1, payoutMicros: 9_999_999_999_999, targetUnits: 100_000_000, currency: 'eth', won: true },
+      { amountMicros: 0, payoutMicros: 0, targetUnits: 10_000, currency: 'ü-coin', won: false },
+    ];
+    expect(decodeBets(encodeBets(bets))).toEqual(bets);
+    expect(decodeBets(encodeBets([]))).toEqual([]);
+    expect(() => decodeBets(encodeBets(bets).slice(0, 6))).toThrow(/ends inside/);
+  });
+});
+
+describe('migration 6', () => {
+  it('adds the bet tables to a history of version 5, keeping its rounds', () => {
+    const dir = useTempDir();
+    const file = join(dir.path, 'history.sqlite');
+    try {
+      const old = openDatabase(file, { migrations: MIGRATIONS.slice(0, 5) });
+      const one = crashRound(1, T0, '2.00');
+      old.prepare("INSERT INTO games (id, slug, kind) VALUES (1, 'stake-crash', 'crash')").run();
+      old
+        .prepare('INSERT INTO rounds (game_id, round_id, round_index, multiplier, multiplier_value, finalized_us, finalized_at, row_json) VALUES (1, ?, ?, ?, 2, ?, ?, ?)')
+        .run(one.roundId, one.roundIndex, one.multiplier, one.finalizedUs, one.finalizedAt, one.json);
+      old.close();
+      const db = openDatabase(file);
+      expect(db.pragma('user_version', { simple: true })).toBe(6);
+      const history = new History(db, catalogKind);
+      expect(history.rounds.countRounds('stake-crash')).toBe(1);
+      expect(history.recordBets('stake-crash', [round(1, T0, 3)]).newBets).toBe(3);
+      db.close();
+    } finally {
+      dir.remove();
+    }
+  });
+});

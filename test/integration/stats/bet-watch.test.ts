@@ -1,0 +1,92 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRoundlog, type RoundlogCore } from '../../../src/main/core/compose';
+import { decodeBets } from '../../../src/main/core/store/bet-codec';
+import { BetTally } from '../../../src/main/core/stats/bets/bet-tally';
+import { startSandbox, type Sandbox } from '../../../src/sim/server';
+import { useTempDir } from '../../support/temp-dir';
+import { waitFor } from '../../support/wait';
+
+// The app records bet snapshots while it runs, through answers that fail, come slowly and overlap:
+// every round it holds whole has exactly the bets the sandbox's round row totals (bettors, staked,
+// paid, winners), and the hour sums equal the bets stored, so nothing was counted twice.
+
+const GAME = 'stake-crash';
+
+interface CrashRaw {
+  bettorsCount: number;
+  totalBetAmount: number;
+  totalAmount: number;
+  totalWinners: number;
+}
+
+describe('recording bet snapshots', () => {
+  let dir: ReturnType<typeof useTempDir>;
+  let sandbox: Sandbox;
+  let core: RoundlogCore;
+
+  beforeAll(async () => {
+    dir = useTempDir();
+    // ~1 s a crash round: each answer of 1,000 bets reaches back ~3 rounds, asked every 0.3 s.
+    sandbox = await startSandbox({ seed: 'bet-watch', speed: 25, historyMs: 60_000, games: [GAME, 'crazytime'] });
+    core = await startRoundlog(
+      {
+        dataDir: dir.path,
+        upstream: { baseUrl: sandbox.url, apiKey: sandbox.key },
+        games: [GAME, 'crazytime'],
+        historyDepthMs: 60_000,
+        tier: 'auto',
+        pingIntervalMs: 25_000,
+      },
+      { betWatch: { everyMs: 300, idleEveryMs: 300 } },
+    );
+    const counts = () => core.betWatch.countsOf(GAME)!;
+    await waitFor(() => counts().rounds >= 4, () => `bets of 4 rounds (have ${counts().rounds})`, 20_000);
+    sandbox.failNextRequests(3);
+    await waitFor(() => counts().lastError !== null, () => 'a failed ask', 10_000);
+    sandbox.slowNextRequests(2, 1_500);
+    const before = counts().rounds;
+    await waitFor(() => counts().rounds >= before + 6 && counts().lastError === null, () => `6 more rounds (have ${counts().rounds - before})`, 30_000);
+    await core.close();
+  }, 90_000);
+  afterAll(async () => {
+    await core.close();
+    await sandbox.close();
+    dir.remove();
+  });
+
+  it('holds each round\'s bets once, whole rounds agreeing with the round row\'s totals', () => {
+    const db = new BetterSqlite3(core.databaseFile, { readonly: true });
+    try {
+      const stored = db.prepare('SELECT round_id, bets_seen, bets FROM bet_rounds').all() as { round_id: string; bets_seen: number; bets: Buffer }[];
+      const raws = new Map(sandbox.rounds(GAME).map((record) => [record.roundId, (JSON.parse(record.json) as { raw: CrashRaw }).raw]));
+      let whole = 0;
+      for (const row of stored) {
+        const raw = raws.get(row.round_id)!;
+        const bets = decodeBets(row.bets);
+        expect(bets.length).toBe(row.bets_seen);
+        expect(bets.length).toBeLessThanOrEqual(raw.bettorsCount);
+        if (bets.length < raw.bettorsCount) continue;
+        whole++;
+        const cents = (micros: number) => Math.round(micros / 10_000);
+        expect(cents(bets.reduce((sum, bet) => sum + bet.amountMicros, 0))).toBe(Math.round(raw.totalBetAmount * 100));
+        expect(cents(bets.reduce((sum, bet) => sum + bet.payoutMicros, 0))).toBe(Math.round(raw.totalAmount * 100));
+        expect(bets.filter((bet) => bet.won).length).toBe(raw.totalWinners);
+      }
+      // Only the oldest round of the first answer may be cut short: every later round is whole.
+      expect(whole).toBeGreaterThanOrEqual(stored.length - 1);
+
+      const fromRounds = new BetTally();
+      for (const row of stored) fromRounds.addBets(decodeBets(row.bets), true);
+      const fromHours = new BetTally();
+      for (const row of db.prepare('SELECT tally FROM bet_hours').all() as { tally: string }[]) fromHours.append(BetTally.fromJson(row.tally));
+      expect(fromHours.rounds).toBe(fromRounds.rounds);
+      expect(fromHours.totals()).toEqual(fromRounds.totals());
+      expect(core.betWatch.countsOf(GAME)!.conflicts).toBe(0);
+      // Only crash games publish bet snapshots: a game show is never asked for them.
+      expect(core.betWatch.countsOf('crazytime')).toBeUndefined();
+    } finally {
+      db.close();
+    }
+  });
+});
