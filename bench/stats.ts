@@ -10,6 +10,8 @@ import { WINDOW_PRESETS, WINDOW_PRESET_MS, type StatsWindow } from '../src/share
 import { percentile, type Figure } from './report';
 import { seededRandom } from '../src/sim/seeded-random';
 import { writeRounds } from '../test/support/synthetic-history';
+import { sameBetSums, scanBets, writeBetHistory } from './bet-history';
+import { betTallyOf } from '../src/main/core/stats/bets/bet-window';
 
 // The statistics engine's targets on a long history of one crash game: a summary and a dashboard
 // over any preset window answered from the rollups in milliseconds, however many rounds are
@@ -29,21 +31,29 @@ const WINDOW_CALLS = 25;
 /** The whole-history delay scan takes seconds at 10,000,000 rounds: timed fewer times. */
 const DELAY_SCAN_CALLS = 3;
 const MINUTE_US = 60_000_000;
+/** Days of recorded bet snapshots, and how many of them go through the app's write path (the rest are copies). */
+const BET_DAYS = 31;
+const BET_RECORDED_DAYS = 3;
+/** The bets' plain scan decodes every round of the window (seconds for 30 days): timed fewer times. */
+const BET_SCAN_CALLS = 3;
 
 /** Bytes of the whole file and of the rollup tables (null when SQLite lacks dbstat). */
+/** Bytes of the tables (and their indexes' b-trees named alike) matching `pattern`, or null without dbstat. */
+function tableBytes(db: Database, pattern: string): number | null {
+  try {
+    // `aggregate` per table: dbstat walks only that b-tree, not the rounds' gigabytes.
+    const tables = db.prepare('SELECT name FROM sqlite_schema WHERE name LIKE ?').pluck().all(pattern) as string[];
+    const size = db.prepare('SELECT sum(pgsize) FROM dbstat WHERE name = ? AND aggregate = TRUE').pluck();
+    return tables.reduce((total, name) => total + ((size.get(name) as number | null) ?? 0), 0);
+  } catch {
+    return null;
+  }
+}
+
 function storage(db: Database): { fileBytes: number; rollupBytes: number | null } {
   const pages = db.pragma('page_count', { simple: true }) as number;
   const pageSize = db.pragma('page_size', { simple: true }) as number;
-  let rollupBytes: number | null = null;
-  try {
-    // `aggregate` per table: dbstat walks only that b-tree, not the rounds' gigabytes.
-    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE name LIKE 'stats_%'").pluck().all() as string[];
-    const size = db.prepare('SELECT sum(pgsize) FROM dbstat WHERE name = ? AND aggregate = TRUE').pluck();
-    rollupBytes = tables.reduce((total, name) => total + ((size.get(name) as number | null) ?? 0), 0);
-  } catch {
-    rollupBytes = null;
-  }
-  return { fileBytes: pages * pageSize, rollupBytes };
+  return { fileBytes: pages * pageSize, rollupBytes: tableBytes(db, 'stats_%') };
 }
 
 /** Wall-clock milliseconds of each call after a warm-up; `call` gets the call's number. */
@@ -170,9 +180,12 @@ export async function statsFigures(dir: string): Promise<{ figures: Figure[]; co
     const rebuildStarted = performance.now();
     const history = new History(db, catalogKind);
     const rebuildSeconds = (performance.now() - rebuildStarted) / 1000;
-    const engine = new StatsEngine(db, history);
-    const scan = new RoundScan(db, history.rounds.gameId(GAME));
     const { fileBytes, rollupBytes } = storage(db);
+    // A month of bet snapshots, as the app records them while it runs: every panel set reads them.
+    const betHistory = writeBetHistory(db, history, GAME, written.lastUs, BET_DAYS, BET_RECORDED_DAYS);
+    const engine = new StatsEngine(db, history);
+    const gameId = history.rounds.gameId(GAME);
+    const scan = new RoundScan(db, gameId);
 
     // "Now" is a few seconds after the newest round, moved by up to a minute per call so the
     // windows' part-hour edges differ from call to call; engine and scan see the same instants.
@@ -225,18 +238,31 @@ export async function statsFigures(dir: string): Promise<{ figures: Figure[]; co
       stats_window_calls: WINDOW_CALLS,
       stats_summary_scan_p95_ms: Number(percentile(summaryScanTimes, 0.95).toFixed(3)),
       stats_dbstat_available: rollupBytes === null ? 0 : 1,
+      stats_bet_rounds_recorded: betHistory.rounds,
+      stats_bets_recorded: betHistory.bets,
+      stats_bet_days: betHistory.recordedDays + betHistory.copiedDays,
+      stats_bet_write_s: Number(betHistory.seconds.toFixed(1)),
+      stats_bet_bytes_per_round: Math.round((tableBytes(db, 'bet_%') ?? Number.NaN) / (betHistory.rounds * (betHistory.recordedDays + betHistory.copiedDays) / betHistory.recordedDays)),
     };
 
     for (const window of [...WINDOW_PRESETS, 'all'] as const) {
       const preset = window === 'all' ? null : window;
       if (preset !== null && !sameFigures(engineFigures(engine, preset, nowAt(0)), scan.window(nowAt(0) - WINDOW_PRESET_MS[preset] * 1000))) disagreements++;
+      if (preset !== null) {
+        const fromUs = nowAt(0) - WINDOW_PRESET_MS[preset] * 1000;
+        if (!sameBetSums(betTallyOf(history.bets, gameId, fromUs, nowAt(0) + 1), scanBets(db, gameId, fromUs, nowAt(0) + 1))) disagreements++;
+      }
       const times = timed(WINDOW_CALLS, (n) => engine.gameStats({ game: GAME, window, houseEdge: null, nowUs: nowAt(n) }));
       figures.push(msFigure(`stats_game_${window}_p50_ms`, times, 0.5, null), msFigure(`stats_game_${window}_p95_ms`, times, 0.95, preset === null ? null : 50));
       if (preset === null) continue;
       const scanTimes = timed(WINDOW_CALLS, (n) => scan.window(nowAt(n) - WINDOW_PRESET_MS[preset] * 1000));
+      // The bets panel's figures without its sums: every bet of the window decoded and added up.
+      const betScanTimes = timed(BET_SCAN_CALLS, (n) => scanBets(db, gameId, nowAt(n) - WINDOW_PRESET_MS[preset] * 1000, nowAt(n) + 1), 1);
+      const betScanMs = percentile(betScanTimes, 0.5);
       figures.push(
         msFigure(`stats_scan_${window}_p50_ms`, scanTimes, 0.5, null),
-        speedUp(`stats_speedup_${window}`, scanTimes.map((ms) => ms + delayScanMs), times),
+        msFigure(`stats_scan_bets_${window}_p50_ms`, betScanTimes, 0.5, null),
+        speedUp(`stats_speedup_${window}`, scanTimes.map((ms) => ms + delayScanMs + betScanMs), times),
       );
       context[`stats_scan_${window}_p95_ms`] = Number(percentile(scanTimes, 0.95).toFixed(3));
     }

@@ -46,7 +46,7 @@ export const betsPanelSchema = z
     currencies: z.array(currencyVolumeSchema),
     /** Distinct exact cash-out targets seen (the bands group them). */
     targets: z.number().int().nonnegative(),
-    /** When the history's first bet snapshot of this game was recorded (ISO), or null: none yet. */
+    /** When the oldest round with a recorded bet snapshot was finalised (ISO), or null: none yet. */
     recordedSince: z.string().nullable(),
     note: z.string(),
   })

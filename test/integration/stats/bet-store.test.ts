@@ -100,6 +100,31 @@ describe('bet snapshots in the history', () => {
     }
   });
 
+  it('reads a long part of an hour as the hour without the rounds outside it, and gets the same sums', () => {
+    const { history } = fresh();
+    // A round every 6 minutes: each edge hour of these windows holds rounds on both sides of the edge.
+    const rounds = Array.from({ length: 60 }, (_, n) => round(n, T0 - 3 * HOUR_US + n * HOUR_US * 0.1 + 7, 2 + (n % 4)));
+    history.recordBets('stake-crash', rounds);
+    const gameId = history.statsGame('stake-crash')!.id;
+    for (const [fromUs, toUs] of [
+      [T0 - 2.8 * HOUR_US, T0 + 0.85 * HOUR_US],
+      [T0 - 2.2 * HOUR_US, T0 + 0.3 * HOUR_US],
+      [T0 + 0.05 * HOUR_US, T0 + 0.95 * HOUR_US],
+    ] as const) {
+      const inside = rounds.filter((one) => one.finalizedUs >= fromUs && one.finalizedUs < toUs);
+      const bets = inside.flatMap((one) => one.bets);
+      const tally = betTallyOf(history.bets, gameId, fromUs, toUs);
+      expect(tally.rounds).toBe(inside.length);
+      expect(tally.targets.size).toBe(new Set(bets.map((one) => one.targetUnits)).size);
+      expect(tally.totals()).toEqual({
+        bets: bets.length,
+        wins: bets.filter((one) => one.won).length,
+        volume: bets.reduce((sum, one) => sum + one.amountMicros, 0),
+        payout: bets.reduce((sum, one) => sum + one.payoutMicros, 0),
+      });
+    }
+  });
+
   it('encodes a round\'s bets losslessly, amounts past 2^32 included', () => {
     const bets: ObservedBet[] = [
       { amountMicros: 2 ** 40 + 7, payoutMicros: 0, targetUnits: 10_100, currency: 'usdt', won: false },
@@ -108,6 +133,10 @@ describe('bet snapshots in the history', () => {
     ];
     expect(decodeBets(encodeBets(bets))).toEqual(bets);
     expect(decodeBets(encodeBets([]))).toEqual([]);
+    // Cents and hundredths when the whole round allows it: ~6 bytes a bet, read back the same.
+    const plain = Array.from({ length: 300 }, (_, i) => ({ amountMicros: (10 + i) * 10_000, payoutMicros: i % 2 === 0 ? 0 : (25 + i) * 10_000, targetUnits: 10_100 + i * 100, currency: 'usdt', won: i % 2 === 1 }));
+    expect(decodeBets(encodeBets(plain))).toEqual(plain);
+    expect(encodeBets(plain).length).toBeLessThan(300 * 7);
     expect(() => decodeBets(encodeBets(bets).slice(0, 6))).toThrow(/ends inside/);
   });
 });

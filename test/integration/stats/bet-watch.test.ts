@@ -77,9 +77,9 @@ describe('recording bet snapshots', () => {
       expect(whole).toBeGreaterThanOrEqual(stored.length - 1);
 
       const fromRounds = new BetTally();
-      for (const row of stored) fromRounds.addBets(decodeBets(row.bets), true);
+      for (const row of stored) fromRounds.addRound(row.bets);
       const fromHours = new BetTally();
-      for (const row of db.prepare('SELECT tally FROM bet_hours').all() as { tally: string }[]) fromHours.append(BetTally.fromJson(row.tally));
+      for (const row of db.prepare('SELECT tally FROM bet_hours').all() as { tally: Buffer }[]) fromHours.appendEncoded(row.tally);
       expect(fromHours.rounds).toBe(fromRounds.rounds);
       expect(fromHours.totals()).toEqual(fromRounds.totals());
       expect(core.betWatch.countsOf(GAME)!.conflicts).toBe(0);

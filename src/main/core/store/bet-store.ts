@@ -19,10 +19,10 @@ export interface BetRecording {
   readonly conflicts: number;
 }
 
-export interface StoredBetHour {
+/** The span of a stored hour's rounds. */
+export interface BetHourSpan {
   readonly firstUs: number;
   readonly lastUs: number;
-  readonly tally: BetTally;
 }
 
 interface Unit {
@@ -35,14 +35,14 @@ export class BetStore {
   private readonly selectRound: Statement<[number, string], { bets_seen: number; bets: Buffer }>;
   private readonly insertRound: Statement<[number, string, number, number, Uint8Array, number]>;
   private readonly updateRound: Statement<[number, Uint8Array, number, number, string]>;
-  private readonly selectHour: Statement<[number, number], { first_us: number; last_us: number; tally: string }>;
-  private readonly upsertHour: Statement<[number, number, number, number, string]>;
-  private readonly selectDay: Statement<[number, number], { tally: string }>;
-  private readonly upsertDay: Statement<[number, number, string]>;
-  private readonly hoursStatement: Statement<[number, number, number], { first_us: number; last_us: number; tally: string }>;
-  private readonly daysStatement: Statement<[number, number, number], { tally: string }>;
+  private readonly selectHour: Statement<[number, number], { first_us: number; last_us: number; tally: Buffer }>;
+  private readonly upsertHour: Statement<[number, number, number, number, Uint8Array]>;
+  private readonly selectDay: Statement<[number, number], { tally: Buffer }>;
+  private readonly upsertDay: Statement<[number, number, Uint8Array]>;
+  private readonly hoursStatement: Statement<[number, number, number], Buffer>;
+  private readonly daysStatement: Statement<[number, number, number], Buffer>;
   private readonly roundsStatement: Statement<[number, number, number], { bets: Buffer }>;
-  private readonly firstStatement: Statement<[number], { recorded_us: number | null }>;
+  private readonly firstStatement: Statement<[number], { finalized_us: number }>;
   private readonly write: (gameId: number, rounds: readonly ObservedRound[], nowUs: number) => BetRecording;
 
   constructor(db: Database) {
@@ -60,14 +60,12 @@ export class BetStore {
     this.upsertDay = db.prepare(
       'INSERT INTO bet_days (game_id, day, tally) VALUES (?, ?, ?) ON CONFLICT (game_id, day) DO UPDATE SET tally = excluded.tally',
     );
-    this.hoursStatement = db.prepare(
-      'SELECT first_us, last_us, tally FROM bet_hours WHERE game_id = ? AND hour BETWEEN ? AND ? ORDER BY hour',
-    );
-    this.daysStatement = db.prepare('SELECT tally FROM bet_days WHERE game_id = ? AND day BETWEEN ? AND ? ORDER BY day');
+    this.hoursStatement = db.prepare<[number, number, number], Buffer>('SELECT tally FROM bet_hours WHERE game_id = ? AND hour BETWEEN ? AND ?').pluck();
+    this.daysStatement = db.prepare<[number, number, number], Buffer>('SELECT tally FROM bet_days WHERE game_id = ? AND day BETWEEN ? AND ?').pluck();
     this.roundsStatement = db.prepare(
       'SELECT bets FROM bet_rounds WHERE game_id = ? AND finalized_us >= ? AND finalized_us < ? ORDER BY finalized_us',
     );
-    this.firstStatement = db.prepare('SELECT min(recorded_us) AS recorded_us FROM bet_rounds WHERE game_id = ?');
+    this.firstStatement = db.prepare('SELECT finalized_us FROM bet_rounds WHERE game_id = ? ORDER BY finalized_us LIMIT 1');
     this.write = db.transaction((gameId: number, rounds: readonly ObservedRound[], nowUs: number) => this.recordIn(gameId, rounds, nowUs));
   }
 
@@ -76,26 +74,35 @@ export class BetStore {
     return this.write(gameId, rounds, nowUs);
   }
 
-  hoursBetween(gameId: number, first: number, last: number): StoredBetHour[] {
-    return this.hoursStatement
-      .all(gameId, first, last)
-      .map((row) => ({ firstUs: row.first_us, lastUs: row.last_us, tally: BetTally.fromJson(row.tally) }));
+  /** Adds the sums of hours first..last (inclusive) to `into`. */
+  appendHours(into: BetTally, gameId: number, first: number, last: number): void {
+    for (const blob of this.hoursStatement.iterate(gameId, first, last)) into.appendEncoded(blob);
   }
 
-  daysBetween(gameId: number, first: number, last: number): BetTally[] {
-    return this.daysStatement.all(gameId, first, last).map((row) => BetTally.fromJson(row.tally));
+  /** Adds the sums of days first..last (inclusive) to `into`. */
+  appendDays(into: BetTally, gameId: number, first: number, last: number): void {
+    for (const blob of this.daysStatement.iterate(gameId, first, last)) into.appendEncoded(blob);
   }
 
-  /** The sums of the rounds with fromUs ≤ finalized_us < toUs, from their bets. */
-  tallyOfRounds(gameId: number, fromUs: number, toUs: number): BetTally {
-    const tally = new BetTally();
-    for (const row of this.roundsStatement.iterate(gameId, fromUs, toUs)) tally.addBets(decodeBets(row.bets), true);
-    return tally;
+  /** Adds (or, with sign −1, takes out) the bets of the rounds with fromUs ≤ finalized_us < toUs, from the rounds themselves. */
+  appendRounds(into: BetTally, gameId: number, fromUs: number, toUs: number, sign: 1 | -1 = 1): void {
+    for (const row of this.roundsStatement.iterate(gameId, fromUs, toUs)) into.addRound(row.bets, sign);
   }
 
-  /** When this game's first bet snapshot was recorded (µs), or null: none yet. */
+  /** A stored hour's encoded sums, or undefined: no bets that hour. */
+  hourTally(gameId: number, hour: number): Uint8Array | undefined {
+    return this.selectHour.get(gameId, hour)?.tally;
+  }
+
+  /** The span of a stored hour's rounds, or undefined: no bets that hour. */
+  hourSpan(gameId: number, hour: number): BetHourSpan | undefined {
+    const row = this.selectHour.get(gameId, hour);
+    return row === undefined ? undefined : { firstUs: row.first_us, lastUs: row.last_us };
+  }
+
+  /** When the oldest round with a recorded bet snapshot was finalised (µs), or null: none yet. */
   firstRecordedUs(gameId: number): number | null {
-    return this.firstStatement.get(gameId)?.recorded_us ?? null;
+    return this.firstStatement.get(gameId)?.finalized_us ?? null;
   }
 
   private recordIn(gameId: number, rounds: readonly ObservedRound[], nowUs: number): BetRecording {
@@ -130,16 +137,16 @@ export class BetStore {
     for (const [hour, unit] of hours) {
       const known = this.selectHour.get(gameId, hour);
       if (known !== undefined) {
-        unit.tally.append(BetTally.fromJson(known.tally));
+        unit.tally.appendEncoded(known.tally);
         unit.firstUs = Math.min(unit.firstUs, known.first_us);
         unit.lastUs = Math.max(unit.lastUs, known.last_us);
       }
-      this.upsertHour.run(gameId, hour, unit.firstUs, unit.lastUs, unit.tally.toJson());
+      this.upsertHour.run(gameId, hour, unit.firstUs, unit.lastUs, unit.tally.encode());
     }
     for (const [day, unit] of days) {
       const known = this.selectDay.get(gameId, day);
-      if (known !== undefined) unit.tally.append(BetTally.fromJson(known.tally));
-      this.upsertDay.run(gameId, day, unit.tally.toJson());
+      if (known !== undefined) unit.tally.appendEncoded(known.tally);
+      this.upsertDay.run(gameId, day, unit.tally.encode());
     }
     return { newRounds, newBets, conflicts };
   }

@@ -175,7 +175,7 @@ export const MIGRATIONS: readonly Migration[] = [
   // 6: bet snapshots (/stats/recent-bets), recorded while Roundlog runs. A round's bets are one
   // BLOB (store/bet-codec.ts) in upstream's snapshot order; bets_seen is how many of them are
   // counted, so a later, longer snapshot of the round adds only its new bets. Per game and UTC
-  // hour and day, their sums per cash-out target and currency as JSON (stats/bets/bet-tally.ts),
+  // hour and day, their sums per cash-out target and currency (a BLOB, stats/bets/bet-tally.ts),
   // kept in the same transaction.
   (db) => {
     db.exec(`
@@ -194,13 +194,13 @@ export const MIGRATIONS: readonly Migration[] = [
         hour INTEGER NOT NULL,
         first_us INTEGER NOT NULL,
         last_us INTEGER NOT NULL,
-        tally TEXT NOT NULL,
+        tally BLOB NOT NULL,
         PRIMARY KEY (game_id, hour)
       ) WITHOUT ROWID;
       CREATE TABLE bet_days (
         game_id INTEGER NOT NULL REFERENCES games(id),
         day INTEGER NOT NULL,
-        tally TEXT NOT NULL,
+        tally BLOB NOT NULL,
         PRIMARY KEY (game_id, day)
       ) WITHOUT ROWID;
     `);
