@@ -242,7 +242,7 @@ export async function statsFigures(dir: string): Promise<{ figures: Figure[]; co
       stats_bets_recorded: betHistory.bets,
       stats_bet_days: betHistory.recordedDays + betHistory.copiedDays,
       stats_bet_write_s: Number(betHistory.seconds.toFixed(1)),
-      stats_bet_bytes_per_round: Math.round((tableBytes(db, 'bet_%') ?? Number.NaN) / (betHistory.rounds * (betHistory.recordedDays + betHistory.copiedDays) / betHistory.recordedDays)),
+      stats_bet_bytes_per_round: Math.round((tableBytes(db, 'bet_%') ?? Number.NaN) / (db.prepare('SELECT count(*) FROM bet_rounds').pluck().get() as number)),
     };
 
     for (const window of [...WINDOW_PRESETS, 'all'] as const) {

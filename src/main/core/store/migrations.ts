@@ -179,15 +179,18 @@ export const MIGRATIONS: readonly Migration[] = [
   // kept in the same transaction.
   (db) => {
     db.exec(`
+      -- A rowid table: a WITHOUT ROWID row keeps only ~1 KB on its page, and a round's bets
+      -- (~1.5 KB) would each spill into a 4 KB overflow page.
       CREATE TABLE bet_rounds (
+        id INTEGER PRIMARY KEY,
         game_id INTEGER NOT NULL REFERENCES games(id),
         round_id TEXT NOT NULL,
         finalized_us INTEGER NOT NULL,
         bets_seen INTEGER NOT NULL,
         bets BLOB NOT NULL,
         recorded_us INTEGER NOT NULL,
-        PRIMARY KEY (game_id, round_id)
-      ) WITHOUT ROWID;
+        UNIQUE (game_id, round_id)
+      );
       CREATE INDEX bet_rounds_by_time ON bet_rounds (game_id, finalized_us);
       CREATE TABLE bet_hours (
         game_id INTEGER NOT NULL REFERENCES games(id),
