@@ -79,6 +79,20 @@ export const gameStatusSchema = z
     completeness: completenessSchema,
     /** Frames and rows of this game set aside as undecodable. */
     quarantined: z.number().int().nonnegative(),
+    /** Bet snapshots recorded for this game since the app started, or null for a game not asked for them (not a crash game). */
+    betSnapshots: z
+      .object({
+        rounds: z.number().int().nonnegative(),
+        bets: z.number().int().nonnegative(),
+        /** Bets that could not be read (counted and logged, with the rest of their round left out). */
+        rejected: z.number().int().nonnegative(),
+        /** Rounds whose snapshot disagreed with the bets already stored for them (kept out). */
+        conflicts: z.number().int().nonnegative(),
+        /** Why the last ask failed, or null. */
+        lastError: z.string().nullable(),
+      })
+      .strict()
+      .nullable(),
     /** Finalisation upstream to commit here, over recent live rounds (ms), or null before any. */
     commitDelayMs: z.object({ p50: z.number(), p95: z.number(), rounds: z.number().int() }).strict().nullable(),
   })

@@ -117,6 +117,7 @@ export async function startRoundlog(config: RoundlogConfig, options: ComposeOpti
     history,
     writer,
     recorder,
+    betWatch,
     historyDepthMs: config.historyDepthMs,
     stats,
     exactStats: (name, request) => {

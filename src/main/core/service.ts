@@ -14,6 +14,7 @@ import type { RoundWriter } from './store/round-writer';
 import type { StoreError } from './store/store-error';
 import { depthReached } from './sync/coverage';
 import type { GameSync } from './sync/game-sync';
+import type { BetWatch } from './sync/bet-watch';
 import type { Recorder } from './sync/recorder';
 
 /** The requests and events the app host answers itself, above whichever core is running. */
@@ -29,6 +30,7 @@ export interface ServiceDeps {
   readonly history: History;
   readonly writer: RoundWriter;
   readonly recorder: Recorder;
+  readonly betWatch: Pick<BetWatch, 'countsOf'>;
   /** How far back the history should reach, or null for everything. */
   readonly historyDepthMs: number | null;
   readonly stats: StatsEngine;
@@ -48,7 +50,7 @@ const STATUS_COALESCE_MS = 100;
 
 /** The contract implemented once over the core. Every transport is an adapter around this. */
 export function createService(deps: ServiceDeps): CoreService & { dispose(): void } {
-  const { history, writer, recorder } = deps;
+  const { history, writer, recorder, betWatch } = deps;
   const store = history.rounds;
   const counts = new Map<string, number>();
   const lastRound = new Map<string, { at: string; us: number }>();
@@ -107,6 +109,7 @@ export function createService(deps: ServiceDeps): CoreService & { dispose(): voi
       backfill: sync?.backfill ?? null,
       completeness: completeness(game),
       quarantined: quarantined.get(game) ?? 0,
+      betSnapshots: betSnapshotsOf(betWatch.countsOf(game)),
       commitDelayMs: sync?.delays.summary() ?? null,
     };
   };
@@ -191,4 +194,8 @@ export function createService(deps: ServiceDeps): CoreService & { dispose(): voi
       if (statusTimer) clearTimeout(statusTimer);
     },
   };
+}
+
+function betSnapshotsOf(counts: ReturnType<BetWatch['countsOf']>): GameStatus['betSnapshots'] {
+  return counts === undefined ? null : { rounds: counts.rounds, bets: counts.bets, rejected: counts.rejected, conflicts: counts.conflicts, lastError: counts.lastError };
 }

@@ -34,6 +34,7 @@ export function gameStatus(patch: Partial<GameStatus> = {}): GameStatus {
     backfill: null,
     completeness: { from: null, through: null, depthReached: false, openSpans: 0, gapsFound: 0, gapsFilled: 0, roundsRecovered: 0 },
     quarantined: 0,
+    betSnapshots: null,
     commitDelayMs: null,
     ...patch,
   };

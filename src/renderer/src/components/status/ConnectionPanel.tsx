@@ -70,6 +70,14 @@ function GameConnection({ game }: { readonly game: GameStatus }) {
           <dt>Quarantine</dt>
           <dd className={quarantine === null ? undefined : 'is-warn'}>{quarantine ?? 'none'}</dd>
         </div>
+        {game.betSnapshots === null ? null : (
+          <div>
+            <dt>Bet snapshots</dt>
+            <dd className={betSnapshotsWarn(game.betSnapshots) ? 'is-warn' : undefined} data-testid="bet-snapshots">
+              {betSnapshotsWords(game.betSnapshots)}
+            </dd>
+          </div>
+        )}
         {game.commitDelayMs === null ? null : (
           <div>
             <dt>Commit delay</dt>
@@ -81,4 +89,17 @@ function GameConnection({ game }: { readonly game: GameStatus }) {
       </dl>
     </li>
   );
+}
+
+type BetSnapshots = NonNullable<GameStatus['betSnapshots']>;
+
+const betSnapshotsWarn = (snapshots: BetSnapshots): boolean => snapshots.lastError !== null || snapshots.rejected > 0 || snapshots.conflicts > 0;
+
+/** "1,234 bets of 5 rounds recorded since start · 2 unreadable" or why the last ask failed. */
+function betSnapshotsWords(snapshots: BetSnapshots): string {
+  const parts = [`${countOf(snapshots.bets, 'bet')} of ${countOf(snapshots.rounds, 'round')} recorded since start`];
+  if (snapshots.rejected > 0) parts.push(`${countOf(snapshots.rejected, 'bet')} unreadable`);
+  if (snapshots.conflicts > 0) parts.push(`${countOf(snapshots.conflicts, 'round')} disagreeing, kept out`);
+  if (snapshots.lastError !== null) parts.push(snapshots.lastError);
+  return parts.join(' · ');
 }
