@@ -337,7 +337,8 @@ async function runStats(args: string[]): Promise<void> {
   const config = configFrom(values);
   let report;
   try {
-    report = readStats(config, { game, window, houseEdge });
+    // A script reading --json gets every exact cash-out target of the recorded bets, as the vendor's rtp-detailed.
+    report = readStats(config, { game, window, houseEdge, exactBetTargets: values.json === true });
   } catch (error) {
     // An unknown game or an empty data folder is the user's to fix, like a bad flag.
     if (error instanceof UserFacingError) throw new UsageError(error.message);

@@ -20,6 +20,8 @@ export interface StatsRequest {
   readonly window: StatsWindow;
   /** A house edge (0 ≤ e < 1) for the fair baseline instead of the game's own law. */
   readonly houseEdge: number | null;
+  /** Every exact cash-out target of the recorded bets (for --json), not only their bands. */
+  readonly exactBetTargets?: boolean;
 }
 
 /** The one document `--json` prints. */
@@ -61,7 +63,7 @@ export function readStats(config: RoundlogConfig, request: StatsRequest, nowUs =
     const stats = new StatsEngine(db, history);
     return {
       summary: stats.summary(request.game, nowUs),
-      stats: stats.gameStats({ game: request.game, window: request.window, houseEdge: request.houseEdge, nowUs }),
+      stats: stats.gameStats({ game: request.game, window: request.window, houseEdge: request.houseEdge, nowUs, exactBetTargets: request.exactBetTargets ?? false }),
     };
   } finally {
     db.close();

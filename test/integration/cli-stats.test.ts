@@ -57,6 +57,10 @@ describe('roundlog stats', () => {
     expect(stored).toBeGreaterThan(50);
     expect(report.stats.multiplier.window.rounds).toBe(stored);
     expect(report.summary).toMatchObject({ game: 'stake-crash', roundsTotal: stored });
+    // Every exact cash-out target of the recorded bets, as the vendor's rtp-detailed lists them.
+    const bets = (report.stats as unknown as { bets: { targets: number; byTarget: { target: number; bets: number }[] } }).bets;
+    expect(bets.byTarget.length).toBe(bets.targets);
+    expect(bets.byTarget.length).toBeGreaterThan(10);
   }, 30_000);
 
   it('the text report shows the delay table, and says a game show has no published theory for its multipliers', async () => {

@@ -31,6 +31,17 @@ export const targetBandSchema = betTotalsSchema
   .strict();
 export type TargetBandView = z.infer<typeof targetBandSchema>;
 
+/** One exact cash-out target, as the vendor's /stats/rtp-detailed breaks the return down. */
+export const exactTargetSchema = betTotalsSchema
+  .extend({
+    target: z.number().positive(),
+    wins: z.number().int().nonnegative(),
+    /** wins / bets. */
+    winRate: z.number().nullable(),
+  })
+  .strict();
+export type ExactTargetView = z.infer<typeof exactTargetSchema>;
+
 export const currencyVolumeSchema = betTotalsSchema.extend({ currency: z.string() }).strict();
 export type CurrencyVolumeView = z.infer<typeof currencyVolumeSchema>;
 
@@ -46,6 +57,8 @@ export const betsPanelSchema = z
     currencies: z.array(currencyVolumeSchema),
     /** Distinct exact cash-out targets seen (the bands group them). */
     targets: z.number().int().nonnegative(),
+    /** Every exact target, lowest first, when asked for (`roundlog stats --json`); null otherwise (the dashboard shows bands). */
+    byTarget: z.array(exactTargetSchema).nullable(),
     /** When the oldest round with a recorded bet snapshot was finalised (ISO), or null: none yet. */
     recordedSince: z.string().nullable(),
     note: z.string(),

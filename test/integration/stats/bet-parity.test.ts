@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { resolveEndpoints } from '../../../src/main/core/sources/trackersino/endpoints';
 import { inlinePageParser } from '../../../src/main/core/sources/trackersino/page-parser';
 import { TrackerSinoRest } from '../../../src/main/core/sources/trackersino/rest-client';
-import { betTallyOf } from '../../../src/main/core/stats/bets/bet-window';
 import { StatsEngine } from '../../../src/main/core/stats/stats-engine';
 import { openDatabase } from '../../../src/main/core/store/database';
 import { History } from '../../../src/main/core/store/history';
@@ -79,22 +78,24 @@ describe('bet figures agree with the sandbox\'s own endpoints', () => {
       `/v1-beta/games/${GAME}/stats/currency-volume?window=5m`,
     );
 
-    const panel = engine.gameStats({ game: GAME, window: '5m', nowUs: NOW_US }).bets!;
+    const panel = engine.gameStats({ game: GAME, window: '5m', nowUs: NOW_US, exactBetTargets: true }).bets!;
     expect(panel.totals.bets).toBe(empirical.bets_count);
     expect(panel.totals.volume.toFixed(2)).toBe(empirical.volume);
     expect(panel.totals.payout.toFixed(2)).toBe(empirical.payout);
     expect(panel.totals.rtp!.toFixed(4)).toBe(empirical.ratio);
 
-    const tally = betTallyOf(history.bets, history.statsGame(GAME)!.id, NOW_US - 5 * 60_000_000, NOW_US + 1);
-    const local = [...tally.targets].sort((a, b) => a[0] - b[0]);
-    expect(local.map(([units, sums]) => ({
-      target_multiplier: (units / 10_000).toFixed(2),
-      bets_count: sums.bets,
-      volume: (sums.volume / 1e6).toFixed(2),
-      payout: (sums.payout / 1e6).toFixed(2),
-      win_rate: (sums.wins / sums.bets).toFixed(4),
-      rtp: sums.volume > 0 ? (sums.payout / sums.volume).toFixed(4) : null,
-    }))).toEqual(detailed.targets);
+    expect(
+      panel.byTarget!.map((one) => ({
+        target_multiplier: one.target.toFixed(2),
+        bets_count: one.bets,
+        volume: one.volume.toFixed(2),
+        payout: one.payout.toFixed(2),
+        win_rate: one.winRate!.toFixed(4),
+        rtp: one.rtp === null ? null : one.rtp.toFixed(4),
+      })),
+    ).toEqual(detailed.targets);
+    // The dashboard asks for bands only.
+    expect(engine.gameStats({ game: GAME, window: '5m', nowUs: NOW_US }).bets!.byTarget).toBeNull();
     expect(panel.targets).toBe(detailed.targets.length);
     expect(panel.bands.reduce((sum, band) => sum + band.bets, 0)).toBe(empirical.bets_count);
 

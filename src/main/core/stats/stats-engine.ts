@@ -45,6 +45,8 @@ export interface StatsQuery {
   readonly houseEdge?: number | null;
   /** "Now", µs since the epoch (default: the clock): windows end here. */
   readonly nowUs?: number;
+  /** Every exact cash-out target in the bets panel, not only its bands (scripts; the dashboard shows bands). */
+  readonly exactBetTargets?: boolean;
 }
 
 /** A game the history has never seen. */
@@ -133,15 +135,15 @@ export class StatsEngine {
       wheel: game.kind === 'wheel-show' ? wheelPanel(tallies, history, game.slug, info) : null,
       dice: game.kind === 'dice-show' ? dicePanel(tallies, history, game.slug, info) : null,
       roulette: game.kind === 'roulette-show' ? roulettePanel(tallies, history, game.slug, info) : null,
-      bets: this.betsOf(game, window, law),
+      bets: this.betsOf(game, window, law, query.exactBetTargets ?? false),
     };
   }
 
   /** The bet-snapshot panel: crash games whose bets were ever recorded. */
-  private betsOf(game: RolledGame, window: ResolvedWindow, law: ReturnType<typeof lawOf>) {
+  private betsOf(game: RolledGame, window: ResolvedWindow, law: ReturnType<typeof lawOf>, exactTargets: boolean) {
     if (!isCrashLike(game.kind)) return null;
     const bets = this.history.bets;
-    return betsPanelOf(betTallyOf(bets, game.id, window.fromUs, window.toUs), law, bets.firstRecordedUs(game.id));
+    return betsPanelOf(betTallyOf(bets, game.id, window.fromUs, window.toUs), law, bets.firstRecordedUs(game.id), exactTargets);
   }
 
   private requireGame(slug: string): RolledGame {

@@ -60,4 +60,15 @@ describe('the bets panel', () => {
     expect(betsPanelOf(new BetTally(), null, null)).toBeNull();
     expect(betsPanelOf(new BetTally(), null, 1)).toMatchObject({ rounds: 0, totals: { bets: 0, rtp: null }, bands: [], currencies: [] });
   });
+
+  it('lists every exact target only when asked (scripts), lowest first', () => {
+    expect(panel.byTarget).toBeNull();
+    const exact = betsPanelOf(tally, fairLaw(0.01), null, true)!;
+    expect(betsPanelSchema.parse(exact)).toEqual(exact);
+    expect(exact.byTarget).toEqual([
+      { target: 1.2, wins: 1, winRate: 1, bets: 1, volume: 10, payout: 12, rtp: 1.2 },
+      { target: 2, wins: 1, winRate: 0.5, bets: 2, volume: 10, payout: 10, rtp: 1 },
+      { target: 150, wins: 0, winRate: 0, bets: 1, volume: 1, payout: 0, rtp: 0 },
+    ]);
+  });
 });

@@ -72,8 +72,11 @@ function bandOf(entries: readonly (readonly [number, BetSums])[], from: number, 
   };
 }
 
-/** The panel, or null for a game with no bet snapshot anywhere in the history. */
-export function betsPanelOf(tally: BetTally, law: CrashLaw | null, recordedSinceUs: number | null): BetsPanelView | null {
+/**
+ * The panel, or null for a game with no bet snapshot anywhere in the history; `exactTargets` adds
+ * every exact target's sums (hundreds of rows: for scripts, not the dashboard).
+ */
+export function betsPanelOf(tally: BetTally, law: CrashLaw | null, recordedSinceUs: number | null, exactTargets = false): BetsPanelView | null {
   if (recordedSinceUs === null && tally.rounds === 0) return null;
   const targets = [...tally.targets].sort((a, b) => a[0] - b[0]);
   const bands = TARGET_BAND_EDGES.map((from, i) => {
@@ -91,6 +94,9 @@ export function betsPanelOf(tally: BetTally, law: CrashLaw | null, recordedSince
     bands,
     currencies,
     targets: targets.length,
+    byTarget: exactTargets
+      ? targets.map(([units, sums]) => ({ target: units / TARGET_UNIT, wins: sums.wins, winRate: sums.bets > 0 ? sums.wins / sums.bets : null, ...totalsOf(sums) }))
+      : null,
     recordedSince: recordedSinceUs === null ? null : microsToIso(recordedSinceUs),
     note: BETS_NOTE,
   };
