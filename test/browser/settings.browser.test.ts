@@ -78,6 +78,10 @@ describe.runIf(hasChromium)('settings and first run', () => {
     await page.getByTestId('settings-connection').getByTestId('game-connection').first().waitFor();
     // The screenshot shows games recording, not the first seconds of their backfill.
     await page.locator('[data-testid="game-connection"] [data-state="live"]').nth(1).waitFor({ timeout: 20_000 }).catch(() => {});
+    // A crash game says what its bet snapshots recorded; a game show has none to ask for.
+    const crash = page.locator('[data-testid="game-connection"][data-game="stake-crash"]');
+    await expect.poll(() => crash.getByTestId('bet-snapshots').textContent(), { timeout: 20_000 }).toMatch(/^[\d,]+ bets of [\d,]+ rounds? recorded since start/);
+    expect(await page.locator('[data-testid="game-connection"][data-game="crazytime"] [data-testid="bet-snapshots"]').count()).toBe(0);
     await page.screenshot({ path: `${SCREENS}/settings-dark.png`, fullPage: true });
 
     await page.getByTestId('theme-light').check();
