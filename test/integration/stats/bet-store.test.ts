@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ObservedBet, ObservedRound } from '../../../src/main/core/sources/trackersino/bet-snapshot';
 import { decodeBets, encodeBets } from '../../../src/main/core/store/bet-codec';
+import { BetTally } from '../../../src/main/core/stats/bets/bet-tally';
 import { betTallyOf } from '../../../src/main/core/stats/bets/bet-window';
 import { HOUR_US } from '../../../src/main/core/stats/rollup/calendar';
 import { join } from 'node:path';
@@ -36,6 +37,19 @@ function cut(whole: ObservedRound, count: number): ObservedRound {
   return { ...whole, bets: whole.bets.slice(0, count) };
 }
 
+/** The window's sums are exactly those of the rounds inside it, bet by bet. */
+function expectWindowSums(tally: BetTally, inside: readonly ObservedRound[]): void {
+  const bets = inside.flatMap((one) => one.bets);
+  expect(tally.rounds).toBe(inside.length);
+  expect(tally.targets.size).toBe(new Set(bets.map((one) => one.targetUnits)).size);
+  expect(tally.totals()).toEqual({
+    bets: bets.length,
+    wins: bets.filter((one) => one.won).length,
+    volume: bets.reduce((sum, one) => sum + one.amountMicros, 0),
+    payout: bets.reduce((sum, one) => sum + one.payoutMicros, 0),
+  });
+}
+
 describe('bet snapshots in the history', () => {
   const fresh = useFreshHistory();
 
@@ -51,15 +65,8 @@ describe('bet snapshots in the history', () => {
     expect(history.recordBets('stake-crash', [cut(c, 5)])).toEqual({ newRounds: 0, newBets: 0, conflicts: 0 });
 
     const tally = betTallyOf(history.bets, history.statsGame('stake-crash')!.id, null, T0 + HOUR_US);
-    const every = [...a.bets, ...b.bets, ...c.bets];
-    expect(tally.rounds).toBe(3);
-    expect(tally.totals()).toEqual({
-      bets: every.length,
-      wins: every.filter((one) => one.won).length,
-      volume: every.reduce((sum, one) => sum + one.amountMicros, 0),
-      payout: every.reduce((sum, one) => sum + one.payoutMicros, 0),
-    });
-    expect(tally.currencies.get('btc')!.bets + tally.currencies.get('usdt')!.bets).toBe(every.length);
+    expectWindowSums(tally, [a, b, c]);
+    expect(tally.currencies.get('btc')!.bets + tally.currencies.get('usdt')!.bets).toBe(a.bets.length + b.bets.length + c.bets.length);
   });
 
   it('keeps a round out when a snapshot disagrees with the bets already stored for it', () => {
@@ -87,16 +94,7 @@ describe('bet snapshots in the history', () => {
       [T0 - 3.2 * HOUR_US, T0 - 3.1 * HOUR_US],
       [T0 - 20 * HOUR_US, T0 - 2 * HOUR_US],
     ] as const) {
-      const inside = rounds.filter((one) => (fromUs === null || one.finalizedUs >= fromUs) && one.finalizedUs < toUs);
-      const bets = inside.flatMap((one) => one.bets);
-      const tally = betTallyOf(history.bets, gameId, fromUs, toUs);
-      expect(tally.rounds).toBe(inside.length);
-      expect(tally.totals()).toEqual({
-        bets: bets.length,
-        wins: bets.filter((one) => one.won).length,
-        volume: bets.reduce((sum, one) => sum + one.amountMicros, 0),
-        payout: bets.reduce((sum, one) => sum + one.payoutMicros, 0),
-      });
+      expectWindowSums(betTallyOf(history.bets, gameId, fromUs, toUs), rounds.filter((one) => (fromUs === null || one.finalizedUs >= fromUs) && one.finalizedUs < toUs));
     }
   });
 
@@ -111,17 +109,7 @@ describe('bet snapshots in the history', () => {
       [T0 - 2.2 * HOUR_US, T0 + 0.3 * HOUR_US],
       [T0 + 0.05 * HOUR_US, T0 + 0.95 * HOUR_US],
     ] as const) {
-      const inside = rounds.filter((one) => one.finalizedUs >= fromUs && one.finalizedUs < toUs);
-      const bets = inside.flatMap((one) => one.bets);
-      const tally = betTallyOf(history.bets, gameId, fromUs, toUs);
-      expect(tally.rounds).toBe(inside.length);
-      expect(tally.targets.size).toBe(new Set(bets.map((one) => one.targetUnits)).size);
-      expect(tally.totals()).toEqual({
-        bets: bets.length,
-        wins: bets.filter((one) => one.won).length,
-        volume: bets.reduce((sum, one) => sum + one.amountMicros, 0),
-        payout: bets.reduce((sum, one) => sum + one.payoutMicros, 0),
-      });
+      expectWindowSums(betTallyOf(history.bets, gameId, fromUs, toUs), rounds.filter((one) => one.finalizedUs >= fromUs && one.finalizedUs < toUs));
     }
   });
 
