@@ -59,9 +59,13 @@ describe('the settings form', () => {
     expect(overrideExplanation('games')).toEqual({ label: 'Tracked games', by: 'set by --games on the command line' });
   });
 
-  it('groups every catalog game as crash or show', () => {
-    const [crash, shows] = gameGroups();
-    expect(crash?.games.map((game) => game.slug)).toContain('stake-crash');
-    expect(shows?.games.map((game) => game.slug)).toContain('crazytime');
+  it('groups every catalog game as a one-multiplier game (crash, Roobet Slide) or a show, each once', () => {
+    const [single, shows] = gameGroups();
+    const singles = single!.games.map((game) => game.slug);
+    const showSlugs = shows!.games.map((game) => game.slug);
+    expect(singles).toEqual(expect.arrayContaining(['stake-crash', 'stake-slide', 'slide']));
+    expect(showSlugs).toEqual(expect.arrayContaining(['crazytime', 'lightningdice', 'lightningroulette']));
+    expect(showSlugs).not.toContain('slide');
+    expect(singles.length + showSlugs.length).toBe(new Set([...singles, ...showSlugs]).size);
   });
 });

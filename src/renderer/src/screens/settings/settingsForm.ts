@@ -110,10 +110,14 @@ export const DEPTH_WORDS: Readonly<Record<string, string>> = {
   all: 'Everything available',
 };
 
-/** The catalog split as the settings list it: crash games, then shows (wheel, dice, roulette). */
+/**
+ * The catalog split as the settings list it: games of one multiplier a round (crash, and Roobet's
+ * Slide, whose kind is `wheel` but whose rows carry a multiplier only), then the live shows.
+ */
 export function gameGroups(): { readonly title: string; readonly games: readonly GameInfo[] }[] {
+  const multiplierOnly = (game: GameInfo): boolean => isCrashLike(game.kind) || game.kind === 'wheel';
   return [
-    { title: 'Crash games', games: GAME_CATALOG.filter((game) => isCrashLike(game.kind)) },
-    { title: 'Game shows', games: GAME_CATALOG.filter((game) => !isCrashLike(game.kind)) },
+    { title: 'Crash and slide', games: GAME_CATALOG.filter(multiplierOnly) },
+    { title: 'Game shows', games: GAME_CATALOG.filter((game) => !multiplierOnly(game)) },
   ];
 }
