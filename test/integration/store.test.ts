@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Round } from '../../src/main/core/round';
 import { openDatabase } from '../../src/main/core/store/database';
-import { SCHEMA_VERSION } from '../../src/main/core/store/migrations';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/main/core/store/migrations';
 import { History } from '../../src/main/core/store/history';
 import { RoundWriter } from '../../src/main/core/store/round-writer';
 import type { Batch } from '../../src/main/core/store/history';
@@ -39,6 +39,48 @@ describe('the local history', () => {
     const db = openDatabase(file);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('creates a new history with 16 KiB pages', () => {
+    openDatabase(file).close();
+    const db = new BetterSqlite3(file, { readonly: true });
+    expect(db.pragma('page_size', { simple: true })).toBe(16_384);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('keeps the 4 KiB pages of a history made by an older Roundlog, and still migrates and writes it', () => {
+    // As Roundlog left it before 16 KiB pages: SQLite's default page size, WAL, an older schema.
+    const old = new BetterSqlite3(file);
+    old.pragma('page_size = 4096');
+    old.pragma('journal_mode = WAL');
+    for (const [version, step] of MIGRATIONS.slice(0, 2).entries()) {
+      step(old);
+      old.pragma(`user_version = ${version + 1}`);
+    }
+    old.close();
+
+    const db = openDatabase(file);
+    expect(db.pragma('page_size', { simple: true })).toBe(4096);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(new History(db, () => 'crash').commit(batch([round(1), round(2)]))).toHaveLength(2);
+    db.close();
+    const reopened = openDatabase(file);
+    expect(reopened.pragma('page_size', { simple: true })).toBe(4096);
+    expect(reopened.prepare('SELECT count(*) FROM rounds').pluck().get()).toBe(2);
+    reopened.close();
+  });
+
+  it('leaves the page size of a file that has pages but no schema yet', () => {
+    // A file SQLite already wrote (WAL set) before its first migration committed.
+    const early = new BetterSqlite3(file);
+    early.pragma('page_size = 4096');
+    early.pragma('journal_mode = WAL');
+    early.close();
+    const db = openDatabase(file);
+    expect(db.pragma('page_size', { simple: true })).toBe(4096);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     db.close();
   });
 

@@ -26,6 +26,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
   try {
     // The version is checked before anything is set: a newer app's file is left exactly as it was.
     refuseNewer(db, migrations.length);
+    chooseNewPageSize(db);
     configure(db);
     migrate(db, migrations);
     return db;
@@ -42,6 +43,25 @@ function describeOpenFailure(error: unknown): StoreError | null {
   if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return describeWriteFailure({ code: 'SQLITE_READONLY' });
   if (code === 'ENOSPC') return describeWriteFailure({ code: 'SQLITE_FULL' });
   return describeWriteFailure(error);
+}
+
+/**
+ * Page size of a history created from now on. Measured (bench raw insert of Stake Crash rows):
+ * 16 KiB pages insert ~1.25× faster than SQLite's default 4 KiB (fewer b-tree splits and page
+ * writes per row); 64 KiB gains nothing more.
+ */
+export const NEW_FILE_PAGE_SIZE = 16_384;
+
+/**
+ * A file with no schema yet (new, or created empty) gets NEW_FILE_PAGE_SIZE before anything is
+ * written to it. An existing history keeps its page size: changing it takes a VACUUM outside WAL,
+ * a rewrite of the whole file that is not worth it. SQLite ignores the pragma on a file that
+ * already has pages, so a half-created file is left as it is.
+ */
+function chooseNewPageSize(db: Database): void {
+  if ((db.pragma('user_version', { simple: true }) as number) !== 0) return;
+  const objects = db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number;
+  if (objects === 0) db.pragma(`page_size = ${NEW_FILE_PAGE_SIZE}`);
 }
 
 function configure(db: Database): void {
