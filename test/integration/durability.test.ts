@@ -418,8 +418,9 @@ describe('durability of the history under a real roundlog sync process', () => {
     it.runIf(canMount)('a full disk is reported in words and recording resumes when space returns', async () => {
       const sandbox = await startSandbox({ ...quietSandbox(await freePort()), seed: 'durability-full-disk' });
       try {
-        // Enough for the empty schema, far too little for the first backfill.
-        const dataDir = mountTmpfs('256k');
+        // Enough for the empty schema (with 16 KiB pages its migrations write ~0.6 MB of WAL), far
+        // too little for the first backfill.
+        const dataDir = mountTmpfs('1m');
         const file = join(dataDir, 'history.sqlite');
         const run = spawnSync(dataDir, sandbox);
         await waitUntil(

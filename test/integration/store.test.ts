@@ -48,6 +48,10 @@ describe('the local history', () => {
     expect(db.pragma('page_size', { simple: true })).toBe(16_384);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
+    // The WAL is checkpointed after as many bytes as with 4 KiB pages, not four times as many.
+    const opened = openDatabase(file);
+    expect(opened.pragma('wal_autocheckpoint', { simple: true })).toBe(4000);
+    opened.close();
   });
 
   it('keeps the 4 KiB pages of a history made by an older Roundlog, and still migrates and writes it', () => {
@@ -63,6 +67,7 @@ describe('the local history', () => {
 
     const db = openDatabase(file);
     expect(db.pragma('page_size', { simple: true })).toBe(4096);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(16_000);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(new History(db, () => 'crash').commit(batch([round(1), round(2)]))).toHaveLength(2);
     db.close();
