@@ -1,3 +1,5 @@
+import type { PrecomputedFacts } from './stats/round-facts-types';
+
 /** A round as the core holds it after parsing at the edge: typed, exact, ready to store. */
 export interface Round {
   /** Canonical slug (aliases such as `roobet-crash` resolved). */
@@ -13,4 +15,9 @@ export interface Round {
   readonly segment: string | null;
   /** The row's JSON text exactly as upstream sent it (for stream frames, the frame). */
   readonly json: string;
+  /**
+   * The statistics' facts of `json`, when whoever parsed the row read them already (backfill
+   * pages); otherwise the rollups read them from `json` when the round is committed.
+   */
+  readonly facts?: PrecomputedFacts;
 }

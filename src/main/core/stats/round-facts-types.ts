@@ -1,5 +1,6 @@
 // What a stored round contributes to the statistics beyond its multiplier: the kind-specific
-// facts read once from its row text when it is committed, then only ever counted.
+// facts read once from its row text (on the page-parse worker for a backfill page, else when it is
+// committed), then only ever counted.
 
 /** Crowd totals of a crash round's bet snapshot (raw.totalBetAmount, totalAmount, …). */
 export interface BetTotals {
@@ -26,6 +27,16 @@ export interface RoundFacts {
 }
 
 export const NO_FACTS: RoundFacts = { events: [], sums: [], bets: null };
+
+/**
+ * A round's facts read where its row was parsed (a backfill page, on the page-parse worker), with
+ * the game kind they were read as; the rollups use them when that is the kind they count the
+ * game as, and read the row text otherwise.
+ */
+export interface PrecomputedFacts {
+  readonly kind: string;
+  readonly facts: RoundFacts;
+}
 
 /** The tallies of a window (or of all history) as the kind-specific panels read them. */
 export interface WindowTallies {

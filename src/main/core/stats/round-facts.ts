@@ -1,7 +1,7 @@
 import { NO_FACTS, type BetTotals, type RoundFacts } from './round-facts-types';
 
-// The kind-specific facts of a committed round, read once from its stored row text; the rollups
-// only ever count them. The row's round_index exceeds 2^53, so the row is never parsed whole: a
+// The kind-specific facts of a committed round, read once from its row text (for backfill pages on
+// the page-parse worker, see fact-columns.ts); the rollups only ever count them. The row's round_index exceeds 2^53, so the row is never parsed whole: a
 // show game's `raw` (upstream's last key) is parsed alone, and a crash row is only scanned.
 // Anything unreadable gives NO_FACTS: the round is stored anyway.
 //
@@ -73,6 +73,11 @@ export function bonusSegments(slug: string): ReadonlySet<string> {
 }
 
 type Raw = Readonly<Record<string, unknown>>;
+
+/** Whether rows of a game kind give any facts (roundFacts is NO_FACTS for every other kind). */
+export function hasFacts(kind: string): boolean {
+  return kind === 'crash' || kind === 'wheel-show' || kind === 'dice-show' || kind === 'roulette-show';
+}
 
 export function roundFacts(slug: string, kind: string, json: string, segment: string | null, units: number): RoundFacts {
   try {

@@ -126,6 +126,7 @@ export class History {
           multiplier: round.multiplier,
           segment: round.segment,
           json: round.json,
+          facts: round.facts,
         })),
       );
     }

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { ParseReply } from './page-parse-worker';
+import type { ParseReply, ParseRequest } from './page-parse-worker';
 import { parseRoundPage, roundsFromPage, type PageResult } from './round-page';
 import { RowError } from './round-row';
 
@@ -61,7 +61,7 @@ export function workerPageParser(workerUrl: URL, log: (message: string) => void 
       const id = nextId++;
       return new Promise<PageResult>((resolve, reject) => {
         pending.set(id, { game, text, resolve, reject });
-        worker!.postMessage({ id, text });
+        worker!.postMessage({ id, game, text } satisfies ParseRequest);
       });
     },
     close: async () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { canonicalSlug, SLUG_PATTERN } from '../../../../shared/games';
 import { isoToMicros } from '../../../../shared/time';
 import type { Round } from '../../round';
+import type { PrecomputedFacts } from '../../stats/round-facts-types';
 import { memberSpan } from './json-spans';
 
 /** Why a frame or row could not be taken in; the text goes to the log (and later to quarantine). */
@@ -125,8 +126,8 @@ function checkedRow(value: unknown): RowShape {
   return parsed.data;
 }
 
-export function toRound(game: string, fields: RowFields, json: string): Round {
-  return {
+export function toRound(game: string, fields: RowFields, json: string, facts?: PrecomputedFacts): Round {
+  const round: { -readonly [K in keyof Round]: Round[K] } = {
     game,
     roundId: fields.roundId,
     roundIndex: fields.indexText === null ? null : BigInt(fields.indexText),
@@ -136,6 +137,8 @@ export function toRound(game: string, fields: RowFields, json: string): Round {
     segment: fields.segment,
     json,
   };
+  if (facts !== undefined) round.facts = facts;
+  return round;
 }
 
 export function parseJson(text: string): unknown {

@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { HEADLINE_THRESHOLDS, toUnits } from '../../../../shared/stats/thresholds';
 import { ForeignWrites } from '../../store/foreign-writes';
 import { roundFacts } from '../round-facts';
+import type { PrecomputedFacts } from '../round-facts-types';
 import { dayOf, hourOf, DAY_US, HOUR_US } from './calendar';
 import { decodeRollup, encodeRollup } from './rollup-codec';
 import { Rollup, type RolledRound, type RoundRef } from './rollup';
@@ -24,6 +25,8 @@ export interface StoredRound {
   readonly multiplier: string;
   readonly segment: string | null;
   readonly json: string;
+  /** The facts of `json`, if read already where the row was parsed. */
+  readonly facts?: PrecomputedFacts | undefined;
 }
 
 interface RollupRow {
@@ -130,7 +133,9 @@ export class RollupStore {
   record(game: RolledGame, stored: readonly StoredRound[]): void {
     if (stored.length === 0) return;
     this.forgetIfWrittenElsewhere();
-    const rounds = stored.map((round) => rolledRound(game, round.id, round.us, Number(round.multiplier), round.segment, round.json));
+    const rounds = stored.map((round) =>
+      rolledRound(game, round.id, round.us, Number(round.multiplier), round.segment, round.json, round.facts),
+    );
     rounds.sort(byTime);
     const days = new Map<number, DayChange>();
     let start = 0;
@@ -386,9 +391,19 @@ function byTime(a: RolledRound, b: RolledRound): number {
   return a.us - b.us || a.id - b.id;
 }
 
-function rolledRound(game: RolledGame, id: number, us: number, multiplier: number, segment: string | null, json: string): RolledRound {
+/** `precomputed`: the row's facts if already read as this game's kind (page-parse worker), else they are read here. */
+function rolledRound(
+  game: RolledGame,
+  id: number,
+  us: number,
+  multiplier: number,
+  segment: string | null,
+  json: string,
+  precomputed?: PrecomputedFacts,
+): RolledRound {
   const units = Number.isFinite(multiplier) ? toUnits(multiplier) : 0;
-  return { id, us, units, facts: roundFacts(game.slug, game.kind, json, segment, units) };
+  const facts = precomputed !== undefined && precomputed.kind === game.kind ? precomputed.facts : roundFacts(game.slug, game.kind, json, segment, units);
+  return { id, us, units, facts };
 }
 
 /** Adds a round's events (thresholds reached, and its facts' events) to `events`; rounds come oldest first. */
