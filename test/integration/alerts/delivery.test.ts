@@ -168,7 +168,7 @@ describe('migration 5', () => {
     const file = `${dir.path}/history.sqlite`;
     try {
       openDatabase(file, { migrations: MIGRATIONS.slice(0, 4) }).close();
-      const db = openDatabase(file);
+      const db = openDatabase(file, { migrations: MIGRATIONS.slice(0, 5) });
       expect(db.pragma('user_version', { simple: true })).toBe(5);
       const store = new AlertStore(db, () => {});
       const rule = { id: null, name: 'r', enabled: true, games: ['stake-crash'], condition: { kind: 'multiplier' as const, atLeast: 2 }, cooldownSeconds: 0, quietHours: null, sound: false, includeBackfill: false };

@@ -179,8 +179,9 @@ export const MIGRATIONS: readonly Migration[] = [
   // kept in the same transaction.
   (db) => {
     db.exec(`
-      -- A rowid table: a WITHOUT ROWID row keeps only ~1 KB on its page, and a round's bets
-      -- (~1.5 KB) would each spill into a 4 KB overflow page.
+      -- A rowid table: in a file of 4 KiB pages (histories made before 16 KiB pages) a WITHOUT
+      -- ROWID row keeps only ~1 KB on its page, and a round's bets (~1.5 KB) would each spill
+      -- into an overflow page.
       CREATE TABLE bet_rounds (
         id INTEGER PRIMARY KEY,
         game_id INTEGER NOT NULL REFERENCES games(id),
