@@ -56,6 +56,8 @@ export class RowHead {
   private readonly indexLow: number;
   /** `{"round_index":…,"round_id":"…","multiplier":"`, for ids of its width. */
   private start: RowStretch | null = null;
+  /** The round whose index the start stretch holds (−2: none). */
+  private startN = -2;
   /** `","random_number":null,…,"raw":`. */
   private readonly times: RowStretch;
 
@@ -96,17 +98,16 @@ export class RowHead {
     const bytes = out.reserve(HEAD_BOUND + roundId.length);
     const start = this.startFor(n, roundId);
     if (start !== null && randomNumber === null && this.timesFit(finishMs, observedMicros)) {
-      start.setDigits(0, this.indexLow + n);
+      // Rows are mostly written in order: the index in the stretch is then the last one plus one.
+      if (n !== this.startN + 1 || !start.incrementDigits(0)) start.setDigits(0, this.indexLow + n);
+      this.startN = n;
       start.setText(1, roundId);
       const at = putMultiplier(bytes, start.put(bytes, out.at), multiplierTenThousandths);
       const times = this.times;
-      if (this.precision === 'millis') {
-        times.setMillis(0, finishMs);
-        times.setMillis(1, finishMs);
-      } else {
-        times.setSeconds(0, finishMs);
-        times.setSeconds(1, finishMs);
-      }
+      if (this.precision === 'millis') times.setMillis(0, finishMs);
+      else times.setSeconds(0, finishMs);
+      // finalized_at is time_spin_stop.
+      times.copyHole(1, 0);
       times.setMicros(2, observedMicros);
       out.at = times.put(bytes, at);
       return;

@@ -71,6 +71,12 @@ export class SeededDice {
     }
   }
 
+  /** Seeds from the 4 words reseed would parse from a hash, parsed elsewhere (hash-ahead.ts). */
+  seed(words: Int32Array, at: number): void {
+    const state = this.state;
+    for (let word = 0; word < 4; word++) state[word] = words[at + word] as number;
+  }
+
   uint32(): number {
     const state = this.state;
     const a = state[0] as number;

@@ -123,6 +123,8 @@ export class PlayedRoundLog<P extends RoundPlay> implements RoundLog, Columns {
   private pendingStartMs: number;
   /** The lengths of the rows written since the last commit. */
   private readonly chunkRows: number[] = [];
+  /** Bytes of every row written so far, to size a long run's slab (RowWriter.expect). */
+  private writtenBytes = 0;
 
   constructor(
     private readonly rules: GameRules<P>,
@@ -169,6 +171,8 @@ export class PlayedRoundLog<P extends RoundPlay> implements RoundLog, Columns {
 
   private finishWhile(nowMs: number, count: number): number {
     const before = this.records.length;
+    const startMs = this.nextFinishMs;
+    const bytesBefore = this.writtenBytes;
     let n = before;
     // Rounds due, guessed from the next one's cadence: a long run is hashed ahead from the start.
     const guess = Math.min(count - n, (nowMs - this.nextFinishMs) / this.player.cadenceMs(this.pending));
@@ -179,7 +183,10 @@ export class PlayedRoundLog<P extends RoundPlay> implements RoundLog, Columns {
         n += 1;
         if (this.chunkRows.length === CHUNK_ROWS) this.commitChunk();
         // The guess can fall short (a long first round): a run found long is hashed ahead from here.
-        if (n - before === HASH_AHEAD_ROUNDS) this.player.hashAhead(n);
+        if (n - before === HASH_AHEAD_ROUNDS) {
+          this.player.hashAhead(n);
+          this.expectRest(nowMs, count - n, startMs, this.writtenBytes - bytesBefore);
+        }
         this.pending = this.player.play(n, this.pending);
         this.pendingStartMs = this.nextFinishMs;
         this.nextFinishMs += this.player.cadenceMs(this.pending);
@@ -189,6 +196,16 @@ export class PlayedRoundLog<P extends RoundPlay> implements RoundLog, Columns {
       this.commitChunk();
     }
     return this.records.length - before;
+  }
+
+  /**
+   * Sizes the slab for the rest of a run, `maxRounds` at most, from its first HASH_AHEAD_ROUNDS
+   * rows (from `startMs`, in `bytes`), +2%: a little short only costs a few more slabs.
+   */
+  private expectRest(nowMs: number, maxRounds: number, startMs: number, bytes: number): void {
+    const meanCadenceMs = (this.nextFinishMs - startMs) / (HASH_AHEAD_ROUNDS - 1);
+    const rounds = Math.min(maxRounds, (nowMs - this.nextFinishMs) / meanCadenceMs);
+    this.out.expect(((rounds * bytes) / HASH_AHEAD_ROUNDS) * 1.02);
   }
 
   /** Writes round n's row into the chunk and its finish time and multiplier into the columns. */
@@ -204,7 +221,9 @@ export class PlayedRoundLog<P extends RoundPlay> implements RoundLog, Columns {
     if (this.rules.writeRaw !== undefined) this.rules.writeRaw(play, finishMs, this.timeline.speed, out);
     else out.ascii(this.rules.rawJson(play, finishMs, this.timeline.speed));
     endRow(out);
-    this.chunkRows.push(out.length - rowStart);
+    const rowBytes = out.length - rowStart;
+    this.writtenBytes += rowBytes;
+    this.chunkRows.push(rowBytes);
   }
 
   private growColumns(): void {

@@ -12,23 +12,30 @@ export class RoundPlayer<P extends RoundPlay> {
   private readonly hasher: RoundHasher;
   private ahead: HashAhead | null = null;
 
+  /** `cadencesOnly`: for cadenceMs() alone, so a worker hashing ahead skips the game's other draws. */
   constructor(
     private readonly rules: GameRules<P>,
     private readonly timeline: Timeline,
+    private readonly cadencesOnly = false,
   ) {
     this.hasher = new RoundHasher(timeline.seed, rules.info.slug);
   }
 
   /** Round n's play; `previous` is round n − 1's (null for round 0 and for a round replayed alone). */
   play(n: number, previous: P | null): P {
-    const hash = this.hashOf(n);
+    const hash = this.seededHash(n);
     const script = this.timeline.script;
     const slug = this.rules.info.slug;
     if (script !== undefined && script.covers(slug, n)) {
       const playFrom = (candidate: string): P => this.playHash(candidate, previous);
       return script.choose(slug, n, hash, playFrom, (play) => ({ units: play.multiplierTenThousandths, raw: this.rules.rawJson(play, 0, 1) }));
     }
-    return this.playHash(hash, previous);
+    return this.rules.play(hash, this.dice, previous);
+  }
+
+  /** Round n's cadence on this timeline, from GameRules.cadenceMs: the round is not played (nor scripted). */
+  cadenceOf(n: number, cadenceMs: (hashHex: string, dice: SeededDice) => number): number {
+    return this.scaled(cadenceMs(this.seededHash(n), this.dice));
   }
 
   /** Round n's observed bets; empty for games without bets. */
@@ -39,7 +46,11 @@ export class RoundPlayer<P extends RoundPlay> {
 
   /** The play's cadence on this timeline: whole ms, at least 1, so finish times stay integers and strictly increase at any speed. */
   cadenceMs(play: P): number {
-    return Math.max(1, Math.round(play.cadenceMs / this.timeline.speed));
+    return this.scaled(play.cadenceMs);
+  }
+
+  private scaled(cadenceMs: number): number {
+    return Math.max(1, Math.round(cadenceMs / this.timeline.speed));
   }
 
   /**
@@ -47,7 +58,8 @@ export class RoundPlayer<P extends RoundPlay> {
    * that is known or found to be long (HASH_AHEAD_ROUNDS or more); until stopHashingAhead.
    */
   hashAhead(next: number): void {
-    this.ahead ??= HashAhead.start(this.timeline.seed, this.rules.info.slug, this.rules.hmac?.salt ?? null, next);
+    const ahead = this.cadencesOnly ? null : (this.rules.ahead ?? null);
+    this.ahead ??= HashAhead.start(this.timeline.seed, this.rules.info.slug, this.rules.hmac ?? null, ahead, next);
   }
 
   stopHashingAhead(): void {
@@ -55,13 +67,14 @@ export class RoundPlayer<P extends RoundPlay> {
     this.ahead = null;
   }
 
-  private hashOf(n: number): string {
+  /** Round n's hash, the dice seeded from it: handed in by the worker when it has it (seed included). */
+  private seededHash(n: number): string {
     const ahead = this.ahead;
-    if (ahead !== null && ahead.nextRound === n) {
-      const hashHex = ahead.take(this.rules.hmac);
-      if (hashHex !== null) return hashHex;
-    }
-    return this.hasher.hash(n);
+    const handedIn = ahead !== null && ahead.nextRound === n ? ahead.take(this.dice) : null;
+    if (handedIn !== null) return handedIn;
+    const hash = this.hasher.hash(n);
+    this.dice.reseed(hash);
+    return hash;
   }
 
   private playHash(hash: string, previous: P | null): P {
@@ -70,13 +83,21 @@ export class RoundPlayer<P extends RoundPlay> {
   }
 }
 
-/** When round `count − 1` (count ≥ 1) finishes on `timeline`: the rounds are played, no row is written. */
+/**
+ * When round `count − 1` (count ≥ 1) finishes on `timeline`: the rounds are played (or only their
+ * cadences worked out, GameRules.cadenceMs, when no script chooses outcomes), no row is written.
+ */
 export function lastFinishMs<P extends RoundPlay>(rules: GameRules<P>, timeline: Timeline, count: number): number {
-  const player = new RoundPlayer(rules, timeline);
-  let play = player.play(0, null);
+  const cadenceMs = timeline.script === undefined ? rules.cadenceMs?.bind(rules) : undefined;
+  const player = new RoundPlayer(rules, timeline, cadenceMs !== undefined);
   let finishMs = timeline.epochMs;
   if (count > HASH_AHEAD_ROUNDS) player.hashAhead(1);
   try {
+    if (cadenceMs !== undefined) {
+      for (let n = 1; n < count; n++) finishMs += player.cadenceOf(n, cadenceMs);
+      return finishMs;
+    }
+    let play = player.play(0, null);
     for (let n = 1; n < count; n++) {
       play = player.play(n, play);
       finishMs += player.cadenceMs(play);

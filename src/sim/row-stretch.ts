@@ -67,6 +67,30 @@ export class RowStretch {
     putDigits(this.bytes, this.holes[hole] as number, value, this.widths[hole] as number);
   }
 
+  /**
+   * The digits in the hole plus one, carried in place (a row's index is the last row's plus one):
+   * false, the hole unchanged, if they were all nines.
+   */
+  incrementDigits(hole: number): boolean {
+    const bytes = this.bytes;
+    const start = this.holes[hole] as number;
+    let at = start + (this.widths[hole] as number) - 1;
+    while (at >= start && bytes[at] === 0x39) at--;
+    if (at < start) return false;
+    bytes[at] = (bytes[at] as number) + 1;
+    for (let i = at + 1; i < start + (this.widths[hole] as number); i++) bytes[i] = 0x30;
+    return true;
+  }
+
+  /** The text of hole `from` (a time of the same kind) in hole `to`, of the same width. */
+  copyHole(to: number, from: number): void {
+    const bytes = this.bytes;
+    const source = this.holes[from] as number;
+    const target = this.holes[to] as number;
+    for (let i = 0; i < (this.widths[from] as number); i++) bytes[target + i] = bytes[source + i] as number;
+    this.days[to] = this.days[from] as number;
+  }
+
   /** isoSeconds(ms); timeFits(ms). */
   setSeconds(hole: number, ms: number): void {
     const at = this.holes[hole] as number;

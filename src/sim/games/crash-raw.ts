@@ -1,5 +1,5 @@
 import { RowStretch, SECONDS_HOLE, textHole, timeFits } from '../row-stretch';
-import { asciiBytes, FIELD_BOUND, putAscii, putConstant, putFloat, putIsoSeconds, putNumber, RowWriter } from '../row-writer';
+import { asciiBytes, FIELD_BOUND, putAscii, putConstant, putFloat, putIsoSeconds, putNumber, putShort, RowWriter, ShortAscii } from '../row-writer';
 
 // A crash round's `raw` payload, written into the row's bytes (row-writer.ts).
 
@@ -19,18 +19,18 @@ export interface CrashRawFields {
 /** raw.result.maxMultiplier as JSON text, for games where it is not the row's multiplier (CrashFormula). */
 export type MaxMultiplierJson = (gameHashHex: string, tenThousandths: number) => string;
 
-const RESULT_RTP = asciiBytes('{"result":{"rtp":');
-const MAX_MULTIPLIER = asciiBytes(',"maxMultiplier":');
-const ROUND_DURATION = asciiBytes(',"roundDuration":');
+const RESULT_RTP = new ShortAscii('{"result":{"rtp":');
+const MAX_MULTIPLIER = new ShortAscii(',"maxMultiplier":');
+const ROUND_DURATION = new ShortAscii(',"roundDuration":');
 const SOURCE_ROUND_ID = '.0},"source":"casino.org","round_id":"';
 const SETTLED_AT = '","settledAt":"';
 const STARTED_AT = '","startedAt":"';
 const TOTAL_AMOUNT = '","totalAmount":';
-const BETTORS_COUNT = asciiBytes(',"bettorsCount":');
-const TOTAL_WINNERS = asciiBytes(',"totalWinners":');
-const TOTAL_BET_AMOUNT = asciiBytes(',"totalBetAmount":');
+const BETTORS_COUNT = new ShortAscii(',"bettorsCount":');
+const TOTAL_WINNERS = new ShortAscii(',"totalWinners":');
+const TOTAL_BET_AMOUNT = new ShortAscii(',"totalBetAmount":');
 const RAW_BOUND =
-  [RESULT_RTP, MAX_MULTIPLIER, ROUND_DURATION, BETTORS_COUNT, TOTAL_WINNERS, TOTAL_BET_AMOUNT].reduce((sum, key) => sum + key.length, 1) +
+  [RESULT_RTP, MAX_MULTIPLIER, ROUND_DURATION, BETTORS_COUNT, TOTAL_WINNERS, TOTAL_BET_AMOUNT].reduce((sum, key) => sum + key.bytes.length, 1) +
   [SOURCE_ROUND_ID, SETTLED_AT, STARTED_AT, TOTAL_AMOUNT].reduce((sum, key) => sum + key.length, 0) +
   9 * FIELD_BOUND;
 
@@ -60,11 +60,11 @@ export function writeCrashRaw(
   const maxMultiplier = rawMaxMultiplier === undefined ? null : rawMaxMultiplier(play.gameHashHex, play.multiplierTenThousandths);
   const startedMs = finishMs - play.flightMs / speed;
   const bytes = out.reserve(RAW_BOUND + play.roundId.length + (maxMultiplier?.length ?? 0));
-  let at = putConstant(bytes, out.at, RESULT_RTP);
+  let at = putShort(bytes, out.at, RESULT_RTP);
   at = putFloat(bytes, at, rtpHundredths);
-  at = putConstant(bytes, at, MAX_MULTIPLIER);
+  at = putShort(bytes, at, MAX_MULTIPLIER);
   at = maxMultiplier === null ? putFloat(bytes, at, play.crashHundredths) : putAscii(bytes, at, maxMultiplier);
-  at = putConstant(bytes, at, ROUND_DURATION);
+  at = putShort(bytes, at, ROUND_DURATION);
   at = putNumber(bytes, at, play.flightMs);
   if (play.roundId.length === idAndTimes.width(0) && timeFits(finishMs) && timeFits(startedMs)) {
     idAndTimes.setText(0, play.roundId);
@@ -81,11 +81,11 @@ export function writeCrashRaw(
     at = putConstant(bytes, at, TOTAL_AMOUNT_BYTES);
   }
   at = putFloat(bytes, at, play.totalAmountCents);
-  at = putConstant(bytes, at, BETTORS_COUNT);
+  at = putShort(bytes, at, BETTORS_COUNT);
   at = putNumber(bytes, at, play.bettorsCount);
-  at = putConstant(bytes, at, TOTAL_WINNERS);
+  at = putShort(bytes, at, TOTAL_WINNERS);
   at = putNumber(bytes, at, play.totalWinners);
-  at = putConstant(bytes, at, TOTAL_BET_AMOUNT);
+  at = putShort(bytes, at, TOTAL_BET_AMOUNT);
   at = putFloat(bytes, at, play.totalBetCents);
   bytes[at] = 0x7d;
   out.at = at + 1;

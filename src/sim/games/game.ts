@@ -4,6 +4,7 @@ import { PlayedRoundLog, type RoundLog, type Timeline } from '../round-log';
 import { lastFinishMs } from '../round-player';
 import type { RowWriter } from '../row-writer';
 import type { HexKeyHmac } from '../hex-key-hmac';
+import type { PlayAhead } from '../hash-ahead';
 
 // A game is one module in this folder: its catalog entry, what a round hash decides, and how its
 // `raw` payload reads. Timing, ids, rows, REST and the stream are shared.
@@ -52,6 +53,8 @@ export interface GameRules<P extends RoundPlay> {
    * its digests computed ahead on another thread and handed in (hash-ahead.ts).
    */
   readonly hmac?: HexKeyHmac;
+  /** Draws the hash-ahead worker makes too, primed for play() to find by the round's hash (crowd.ts). */
+  readonly ahead?: PlayAhead;
   /**
    * Must be a pure function of the hash (and of `dice`, freshly seeded from it), and of
    * `previous`, the play of the round before (null for round 0 and when a round is replayed
@@ -59,6 +62,11 @@ export interface GameRules<P extends RoundPlay> {
    * pending 2×/7×). Logs play rounds in order from 0, so a seed still fixes every round.
    */
   play(hashHex: string, dice: SeededDice, previous: P | null): P;
+  /**
+   * play(…).cadenceMs alone, for a game whose play draws much its cadence does not need (a crash
+   * round's crowd): what sizing a history plays (lastFinishMs). Must not depend on `previous`.
+   */
+  cadenceMs?(hashHex: string, dice: SeededDice): number;
   /** The round's observed bets, for games that have bet snapshots; a pure function of the play. */
   bets?(play: P, dice: SeededDice): readonly SimBet[];
   /** The row's `raw` payload as JSON text; `speed` scales times inside it, as it scales cadence. */

@@ -16,5 +16,6 @@ export function shuffleCrashHundredths(int: number): number {
 export const shuffleCrash = defineCrashGame({
   info: { ...gameInfo('shuffle-crash'), indexBase: 5_120_448_906_311_000_000n, runningState: 'running' },
   hmac,
+  stakeStyle: { percent: 99, complement: true },
   crashTenThousandths: (gameHashHex) => shuffleCrashHundredths(hmac.first32(gameHashHex)) * 100,
 });

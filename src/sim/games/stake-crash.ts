@@ -26,5 +26,6 @@ export function crashHundredths(int: number): number {
 export const stakeCrash = defineCrashGame({
   info: { ...gameInfo('stake-crash'), indexBase: 7_393_228_772_258_000_000n, runningState: 'running' },
   hmac,
+  stakeStyle: { percent: 99, complement: false },
   crashTenThousandths: (gameHashHex) => crashHundredths(crashInt(gameHashHex)) * 100,
 });

@@ -15,6 +15,7 @@ const SPIN_MS = 5_000;
 export const stakeSlide = defineCrashGame({
   info: { ...gameInfo('stake-slide'), indexBase: 7_401_553_129_004_000_000n, runningState: 'running' },
   hmac,
+  stakeStyle: { percent: 99, complement: false },
   crashTenThousandths: (gameHashHex) => stakeStyleHundredths(hmac.first32(gameHashHex), 99) * 100,
   spinMs: SPIN_MS,
 });

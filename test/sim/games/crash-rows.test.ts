@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findGame } from '../../../src/sim/games/catalog';
-import { CURRENCY_WEIGHTS } from '../../../src/sim/games/crash';
+import { CURRENCY_WEIGHTS } from '../../../src/sim/games/crowd';
 import { expectFits, keysOf, meanCadenceSeconds, sample } from './sample';
 
 // Crash rows: the seed's raw shape, and bet snapshots whose sums are the raw totals.
