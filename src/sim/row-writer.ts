@@ -231,20 +231,21 @@ export function putIsoSeconds(bytes: Uint8Array, at: number, ms: number): number
 export function putIsoMillis(bytes: Uint8Array, at: number, ms: number): number {
   if (!Number.isSafeInteger(ms) || ms < 0) return putAscii(bytes, at, isoMillis(ms));
   const seconds = Math.floor(ms / 1000);
-  at = putSecondsText(bytes, at, seconds);
-  bytes[at] = 0x2e;
-  at = putDigits(bytes, at + 1, ms - seconds * 1000, 3);
-  bytes[at] = 0x5a;
-  return at + 1;
+  return putIsoFraction(bytes, at, seconds, ms - seconds * 1000, 3);
 }
 
 /** shared/time microsToIso: `2026-06-01T12:20:28.580645Z`. */
 export function putIsoMicros(bytes: Uint8Array, at: number, micros: number): number {
   if (!Number.isSafeInteger(micros)) return putAscii(bytes, at, microsToIso(micros));
   const seconds = Math.floor(micros / 1_000_000);
+  return putIsoFraction(bytes, at, seconds, micros - seconds * 1_000_000, 6);
+}
+
+/** `…T12:20:28.` then `digits` of the fraction and `Z`. */
+function putIsoFraction(bytes: Uint8Array, at: number, seconds: number, fraction: number, digits: number): number {
   at = putSecondsText(bytes, at, seconds);
   bytes[at] = 0x2e;
-  at = putDigits(bytes, at + 1, micros - seconds * 1_000_000, 6);
+  at = putDigits(bytes, at + 1, fraction, digits);
   bytes[at] = 0x5a;
   return at + 1;
 }

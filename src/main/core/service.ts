@@ -197,5 +197,6 @@ export function createService(deps: ServiceDeps): CoreService & { dispose(): voi
 }
 
 function betSnapshotsOf(counts: ReturnType<BetWatch['countsOf']>): GameStatus['betSnapshots'] {
-  return counts === undefined ? null : { rounds: counts.rounds, bets: counts.bets, rejected: counts.rejected, conflicts: counts.conflicts, lastError: counts.lastError };
+  // A copy: the watch keeps counting into its own object.
+  return counts === undefined ? null : { ...counts };
 }

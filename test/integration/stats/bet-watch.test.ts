@@ -1,4 +1,14 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { join } from 'node:path';
+import { resolveEndpoints } from '../../../src/main/core/sources/trackersino/endpoints';
+import { inlinePageParser } from '../../../src/main/core/sources/trackersino/page-parser';
+import { TrackerSinoRest } from '../../../src/main/core/sources/trackersino/rest-client';
+import { openDatabase } from '../../../src/main/core/store/database';
+import { History } from '../../../src/main/core/store/history';
+import { BetWatch } from '../../../src/main/core/sync/bet-watch';
+import { RateBudget } from '../../../src/main/core/sync/rate-budget';
+import { catalogKind } from '../../../src/shared/games';
+import { TIER_LIMITS } from '../../../src/shared/tiers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRoundlog, type RoundlogCore } from '../../../src/main/core/compose';
 import type { Status } from '../../../src/shared/contract';
@@ -98,6 +108,49 @@ describe('recording bet snapshots', () => {
       expect(byGame.get(GAME)!.bets).toBeGreaterThan(byGame.get(GAME)!.rounds * 100);
     } finally {
       db.close();
+    }
+  });
+});
+
+describe('asking for bet snapshots', () => {
+  let sandbox: Sandbox;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ seed: 'bet-watch-asks', speed: 25, historyMs: 60_000, games: [GAME, 'crazytime'] });
+  });
+  afterAll(async () => sandbox.close());
+
+  function watchOf(games: readonly string[], dir: ReturnType<typeof useTempDir>): { watch: BetWatch; close: () => void; log: string[] } {
+    const db = openDatabase(join(dir.path, 'history.sqlite'));
+    const rest = new TrackerSinoRest(resolveEndpoints(sandbox.url), sandbox.key, inlinePageParser);
+    const budget = new RateBudget(TIER_LIMITS.pro);
+    const log: string[] = [];
+    const watch = new BetWatch({ games, rest, budget, history: new History(db, catalogKind), isPaused: () => false, everyMs: 100, idleEveryMs: 60_000, log: (line) => log.push(line) });
+    const close = (): void => {
+      watch.stop();
+      budget.dispose(new Error('done'));
+      rest.close();
+      db.close();
+    };
+    return { watch, log, close };
+  }
+  const asksFor = (game: string): number => sandbox.requests().filter((request) => request.path.includes(`/games/${game}/stats/recent-bets`)).length;
+
+  it('asks a game whose answers hold no bets only rarely, and a game upstream does not know only once', async () => {
+    const dir = useTempDir();
+    const { watch, close, log } = watchOf(['crazytime', 'no-such-game', GAME], dir);
+    try {
+      watch.start();
+      await waitFor(() => watch.countsOf(GAME)!.rounds >= 3, () => 'bets of a crash game', 20_000);
+      await waitFor(() => asksFor(GAME) >= 10, () => 'the crash game asked often', 20_000);
+      // Every 100 ms for the crash game; the show's empty answer moved it to the idle pace.
+      expect(asksFor('crazytime')).toBe(1);
+      expect(watch.countsOf('crazytime')).toMatchObject({ rounds: 0, bets: 0, lastError: null });
+      expect(asksFor('no-such-game')).toBe(1);
+      expect(watch.countsOf('no-such-game')!.lastError).toMatch(/Bet snapshots are not recorded for this game\.$/);
+      expect(log.some((line) => line.includes('bet snapshots of no-such-game'))).toBe(true);
+    } finally {
+      close();
+      dir.remove();
     }
   });
 });
