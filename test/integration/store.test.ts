@@ -182,6 +182,22 @@ describe('the local history', () => {
     db.close();
   });
 
+  it("commits a poll's page (the live path of a Starter key) at once, not after the backfill's wait", async () => {
+    const db = openDatabase(file);
+    const writer = new RoundWriter(new History(db, () => 'crash'));
+    const batches: string[][] = [];
+    writer.committed.on((rounds) => batches.push(rounds.map((r) => r.roundId)));
+    writer.enqueue([round(1), round(2)], { bulk: true, live: true });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([['r1', 'r2']]);
+    writer.enqueue([round(3)], { bulk: true });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(batches).toEqual([['r1', 'r2']]); // a backfill page waits for company
+    await writer.idle();
+    expect(batches.flat()).toEqual(['r1', 'r2', 'r3']);
+    db.close();
+  });
+
   it('keeps every round of a failed commit and lets no span claim them until they are stored', async () => {
     const db = openDatabase(file);
     db.pragma('busy_timeout = 0');
