@@ -9,7 +9,7 @@ import { overridesFrom } from '../main/core/settings/run-config';
 import { startRoundlog, type RoundlogCore } from '../main/core/compose';
 import { StoreError } from '../main/core/store/store-error';
 import { UserFacingError } from '../main/core/user-facing-error';
-import { startServe } from '../main/serve/serve-server';
+import { isLoopbackHost, startServe } from '../main/serve/serve-server';
 import { startSandbox } from '../sim/server';
 import { parseWindowText } from '../shared/stats/window';
 import { isTier, type Tier } from '../shared/tiers';
@@ -47,7 +47,7 @@ Commands:
             --cs2-alive 10s         alive envelope cadence (default 10s, as documented)
             --cs2-matches N         matches played at once (default 2)
   serve   Run Roundlog headless and print the address to open in a browser
-            --port N  --host ADDR (default 127.0.0.1; anything else is reachable from your network)
+            --port N  --host ADDR (default 127.0.0.1; anything but loopback is reachable from your network)
   sync    Record without any UI and print progress
             --for 60s (stop after that long, with everything received committed)
   stats   Print one game's statistics from the recorded history (records nothing, starts no sandbox)
@@ -234,7 +234,7 @@ async function runSim(args: string[]): Promise<void> {
 async function runServe(args: string[]): Promise<void> {
   const values = parse(args, { port: { type: 'string' }, host: { type: 'string' } });
   const host = values.host ?? '127.0.0.1';
-  if (host !== '127.0.0.1') {
+  if (!isLoopbackHost(host)) {
     console.warn(`WARNING: serving on ${host}: anyone who can reach this address and learns the link can read your history.`);
   }
   const given: Record<string, unknown> = values;

@@ -82,6 +82,9 @@ describe('roundlog serve, locked down', () => {
     const local = run(['bin/roundlog.js', 'serve', '--data-dir', join(dir.path, 'a'), '--history', '10m']);
     await waitForOutput(local.output, /Open http:\/\/127\.0\.0\.1:\d+\/#token=/, 60_000);
     expect(local.output()).not.toMatch(/WARNING/);
+    const named = run(['bin/roundlog.js', 'serve', '--host', 'localhost', '--data-dir', join(dir.path, 'c'), '--history', '10m']);
+    await waitForOutput(named.output, /Open http:\/\/localhost:\d+\/#token=/, 60_000);
+    expect(named.output()).not.toMatch(/WARNING/);
     const wide = run(['bin/roundlog.js', 'serve', '--host', '0.0.0.0', '--data-dir', join(dir.path, 'b'), '--history', '10m']);
     const [, url] = await waitForOutput(wide.output, /Open (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/, 60_000);
     expect(wide.output()).toMatch(/WARNING: serving on 0\.0\.0\.0: anyone who can reach this address/);

@@ -207,6 +207,11 @@ function interfaceAddresses(wildcard: '0.0.0.0' | '::'): string[] {
     .map((entry) => entry.address);
 }
 
+/** A host only this machine can reach (a link-local address is reachable from the network segment). */
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host.startsWith('127.') || host === '::1';
+}
+
 function isLoopbackOrLinkLocal(address: string): boolean {
   return address.startsWith('127.') || address === '::1' || /^fe80:/i.test(address);
 }

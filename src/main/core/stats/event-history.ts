@@ -119,6 +119,7 @@ export class GameHistoryQueries {
         return row === undefined ? null : this.quote({ us: row.last_us, id: row.last_id });
       },
       lifetime: (name) => ({ hits: event(name)?.hits ?? 0, rounds: lifetimeRounds() }),
+      lifetimeRounds,
     };
   }
 }

@@ -64,4 +64,6 @@ export interface EventHistory {
   lastHit(event: string): QuotedRound | null;
   /** Lifetime count of the event and lifetime rounds of the game. */
   lifetime(event: string): { readonly hits: number; readonly rounds: number };
+  /** Lifetime rounds of the game (read once per answer). */
+  lifetimeRounds(): number;
 }

@@ -90,7 +90,7 @@ export class StatsEngine {
     return {
       game: game.slug,
       kind: game.kind,
-      roundsTotal: this.queries.lifetimeRounds(game.id),
+      roundsTotal: history.lifetimeRounds(),
       last: quote(lastRef),
       counts: { last5m: count(5), last15m: count(15), last1h: count(60), last24h: day.rounds },
       shape24h: shapeOf(day, quote),

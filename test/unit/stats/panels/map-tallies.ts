@@ -44,6 +44,10 @@ export class MapHistory implements EventHistory {
   lifetime(event: string): { hits: number; rounds: number } {
     return { hits: this.hits.get(event) ?? 0, rounds: this.rounds };
   }
+
+  lifetimeRounds(): number {
+    return this.rounds;
+  }
 }
 
 /** A history where each listed event was last seen `since` rounds ago, quoted as a made-up round. */
