@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Round } from '../../../src/main/core/round';
 import { openDatabase } from '../../../src/main/core/store/database';
 import { History } from '../../../src/main/core/store/history';
@@ -103,5 +103,24 @@ describe('the rollups the live path keeps open', () => {
     expect(stored.filter((row) => row.startsWith('d')).reduce((sum, row) => sum + Number(row.split(':')[1]), 0)).toBe(600);
     other.close();
     app.close();
+  });
+
+  it('take a commit holding rounds before and after what an hour holds at both ends, without reading its rows', () => {
+    const db = openDatabase(file);
+    const history = new History(db, catalogKind);
+    const rounds = liveRounds(200, 11); // one hour and one day: a round every 9 s from 1,600 s into the hour
+    commitEach(history, rounds.slice(120, 180));
+    // A catch-up page (older rounds) committed together with the stream's newest frames.
+    const readsOfRows = vi.spyOn(history.rollups, 'rollupOfRows');
+    history.commit({ rounds: [...rounds.slice(180, 200), ...rounds.slice(100, 120)], coverage: [], quarantine: [] });
+    expect(readsOfRows).not.toHaveBeenCalled();
+    // Rounds between those the hour holds still make it read them back.
+    history.commit({ rounds: [rounds[0]!, ...rounds.slice(50, 60)], coverage: [], quarantine: [] });
+    history.commit({ rounds: rounds.slice(1, 50), coverage: [], quarantine: [] });
+    expect(readsOfRows).toHaveBeenCalledTimes(1);
+    const stored = rollupRows(db);
+    expect(stored).toEqual(rebuiltRows(db, history));
+    expect(stored.filter((row) => row.startsWith('h')).map((row) => Number(row.split(':')[1]))).toEqual([160]);
+    db.close();
   });
 });

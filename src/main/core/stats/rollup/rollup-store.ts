@@ -10,8 +10,9 @@ import { Rollup, type RolledRound, type RoundRef } from './rollup';
 // Keeps the rollup tables (migration 3) in step with `rounds`: called inside the transaction that
 // inserts rounds, with exactly the rounds that were new, so a round seen twice is counted once.
 // Rounds usually arrive after (live) or before (backfill walks newest first) everything an hour
-// already holds; then the hour's rollup is extended at one end. Rounds landing between rounds
-// an hour already has make it rebuild from its rows: at most an hour of them.
+// already holds, or both in one commit (a catch-up page shares it with live frames); then the
+// hour's rollup is extended at its ends. Rounds landing between rounds an hour already has make it
+// rebuild from its rows: at most an hour of them.
 //
 // Each game's newest hour and day are also kept decoded in memory (`OpenRollups`), so a live
 // commit writes them without reading them back: one UPDATE each, still in the rounds'
@@ -143,13 +144,11 @@ export class RollupStore {
       const hour = hourOf((rounds[start] as RolledRound).us);
       let end = start + 1;
       while (end < rounds.length && hourOf((rounds[end] as RolledRound).us) === hour) end++;
-      const delta = new Rollup();
-      for (let i = start; i < end; i++) delta.add(rounds[i] as RolledRound);
-      const change = this.extendHour(game, hour, delta);
+      const change = this.extendHour(game, hour, rounds.slice(start, end));
       const day = dayOf(hour * HOUR_US);
       const dayChange = days.get(day) ?? { rebuild: false, deltas: [] };
       if (change === null) dayChange.rebuild = true;
-      else dayChange.deltas.push(change);
+      else dayChange.deltas.push(...change);
       days.set(day, dayChange);
       start = end;
     }
@@ -244,17 +243,22 @@ export class RollupStore {
 
   // ---- writes --------------------------------------------------------------------------------
 
-  /** Extends an hour by `delta`; returns what the hour gained as one run, or null if it was rebuilt. */
-  private extendHour(game: RolledGame, hour: number, delta: Rollup): Rollup | null {
+  /**
+   * Extends an hour by its new rounds (oldest first); returns what the hour gained as runs, oldest
+   * first (one before what it held, one after), or null if it was rebuilt from its rows.
+   */
+  private extendHour(game: RolledGame, hour: number, rounds: readonly RolledRound[]): Rollup[] | null {
     const open = this.openHours.get(game.id, hour);
     const stored = open ?? this.storedRollup(this.selectHour, game.id, hour);
-    let rollup = stored === null ? copyOf(delta) : joinIfApart(stored, delta);
-    const rebuilt = rollup === null;
-    rollup ??= this.rollupOfRows(game, hour * HOUR_US, (hour + 1) * HOUR_US);
+    const runs = stored === null || stored.rounds === 0 ? [rollupOfRounds(rounds)] : runsAround(stored, rounds);
+    let rollup: Rollup;
+    if (runs === null) rollup = this.rollupOfRows(game, hour * HOUR_US, (hour + 1) * HOUR_US);
+    else if (stored === null || stored.rounds === 0) rollup = copyOf(runs[0]!);
+    else rollup = runs.reduce((joined: Rollup, run) => joinIfApart(joined, run)!, stored);
     if (open !== null) this.update(this.updateHour, game.id, hour, rollup);
     else this.upsert(this.upsertHour, game.id, hour, rollup);
     this.openHours.offer(game.id, hour, rollup);
-    return rebuilt ? null : delta;
+    return runs;
   }
 
   private extendDay(game: RolledGame, day: number, change: DayChange): void {
@@ -361,6 +365,25 @@ interface DayChange {
   rebuild: boolean;
   /** What each touched hour gained, oldest hour first. */
   deltas: Rollup[];
+}
+
+function rollupOfRounds(rounds: readonly RolledRound[]): Rollup {
+  const rollup = new Rollup();
+  for (const round of rounds) rollup.add(round);
+  return rollup;
+}
+
+/**
+ * New rounds (oldest first) of a unit that holds `stored`, as the run before its first round and
+ * the run after its last (only those that hold rounds), or null if any falls between.
+ */
+function runsAround(stored: Rollup, rounds: readonly RolledRound[]): Rollup[] | null {
+  let before = 0;
+  while (before < rounds.length && isBefore(rounds[before]!, stored.first!)) before++;
+  let after = rounds.length;
+  while (after > before && isBefore(stored.last!, rounds[after - 1]!)) after--;
+  if (after > before) return null;
+  return [rounds.slice(0, before), rounds.slice(after)].filter((run) => run.length > 0).map(rollupOfRounds);
 }
 
 /**
