@@ -10,10 +10,11 @@ const MAX_BATCH = 20_000;
 /**
  * How long backfill rounds may wait to share a transaction with the next pages. Measured on a
  * million-round Pro backfill: the random round_id and multiplier indexes make a commit rewrite
- * most of their pages whatever its size, so at 20 ms (~3 pages a commit) commits took 26 µs a
- * round and the backfill 60 s; at 250 ms, with commits of up to MAX_BATCH rounds (and the 256 MiB
- * cache of database.ts), 5.5 µs and 35 s. Live rounds never wait for it (a Starter key's polls
- * included), and a live round commits whatever bulk rounds are queued with it.
+ * most of their pages whatever its size, so at 20 ms (~3 pages a commit) COMMIT took ~26 µs a
+ * round and the backfill 46–49 s; at 250 ms, with commits of up to MAX_BATCH rounds (and the
+ * 256 MiB cache of database.ts), ~5.5 µs and 38–39 s. Live rounds never wait for it (a Starter
+ * key's polls included); a live round commits whatever bulk rounds are queued with it, so during
+ * a deep backfill it may wait for up to MAX_BATCH of them (~0.4 s) instead of a few pages.
  */
 const BULK_DELAY_MS = 250;
 /**
