@@ -77,9 +77,10 @@ function configure(db: Database): void {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   // A ceiling, not an allocation. Measured on a million Stake Crash rows: the random round_id and
-  // multiplier indexes make each insert dirty its own page, and a bulk transaction (up to
-  // 20,000 rounds, see RoundWriter) dirties ~70 MiB; at 64 or 128 MiB the cache spills
-  // mid-transaction and bulk ingest costs ~30 µs a row of SQLite's time against ~22 at 256 MiB.
+  // multiplier indexes make each insert dirty its own page, and a bulk transaction of 20,000
+  // rounds dirties ~70 MiB; at 64 or 128 MiB the cache spills mid-transaction and bulk ingest
+  // costs ~30 µs a row of SQLite's time against ~22 at 256 MiB (RoundWriter now commits at most
+  // 8,000 at a time, well inside it).
   db.pragma('cache_size = -262144');
   // SQLite counts the WAL in pages: the same ~62.5 MiB between checkpoints at any page size.
   const pageSize = db.pragma('page_size', { simple: true }) as number;
