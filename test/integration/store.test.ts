@@ -198,6 +198,20 @@ describe('the local history', () => {
     db.close();
   });
 
+  it('commits backfill pages as soon as 8,000 rounds are queued, without waiting for more', () => {
+    const db = openDatabase(file);
+    const writer = new RoundWriter(new History(db, () => 'crash'));
+    const sizes: number[] = [];
+    writer.committed.on((rounds) => sizes.push(rounds.length));
+    const rounds = Array.from({ length: 8_000 }, (_, n) => round(n + 1));
+    writer.enqueue(rounds.slice(0, 7_999), { bulk: true });
+    expect(sizes).toEqual([]);
+    writer.enqueue(rounds.slice(7_999), { bulk: true });
+    expect(sizes).toEqual([8_000]); // in the same call: a live frame never waits behind more
+    writer.dispose();
+    db.close();
+  });
+
   it('keeps every round of a failed commit and lets no span claim them until they are stored', async () => {
     const db = openDatabase(file);
     db.pragma('busy_timeout = 0');

@@ -1,8 +1,9 @@
 import { NO_FACTS, type BetTotals, type RoundFacts } from './round-facts-types';
 
 // The kind-specific facts of a committed round, read once from its row text (for backfill pages on
-// the page-parse worker, see fact-columns.ts); the rollups only ever count them. The row's round_index exceeds 2^53, so the row is never parsed whole: a
-// show game's `raw` (upstream's last key) is parsed alone, and a crash row is only scanned.
+// the page-parse worker, see fact-columns.ts); the rollups only ever count them. The row's
+// round_index exceeds 2^53, so the row is never parsed whole: a show game's `raw` (upstream's last
+// key) is parsed alone, and a crash row is only scanned.
 // Anything unreadable gives NO_FACTS: the round is stored anyway.
 //
 // Event keys (each counts 1 in the round's hour):
