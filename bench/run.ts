@@ -7,6 +7,8 @@ import { parseRoundPage } from '../src/main/core/sources/trackersino/round-page'
 import { openDatabase } from '../src/main/core/store/database';
 import { History } from '../src/main/core/store/history';
 import { RoundWriter } from '../src/main/core/store/round-writer';
+import { pagesAhead } from '../src/main/core/sync/walk';
+import { TIER_LIMITS } from '../src/shared/tiers';
 import { startSandbox } from '../src/sim/server';
 import { percentile, printReport, type Figure } from './report';
 import { historyGeneration, restPagesPerSecond } from './sandbox';
@@ -39,8 +41,8 @@ function freshStore(dir: string, name: string) {
   return { db, history: new History(db, () => 'crash') };
 }
 
-/** Pages in flight at once: as when a few games backfill together. */
-const PAGES_IN_FLIGHT = 3;
+/** Pages in flight at once: as many as a Pro key's backfill asks for ahead of itself. */
+const PAGES_IN_FLIGHT = pagesAhead(TIER_LIMITS.pro.ratePerSecond);
 
 async function ingestThroughRoundlog(dir: string, pages: string[]): Promise<number> {
   const { db, history } = freshStore(dir, 'roundlog.sqlite');

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TIER_LIMITS } from '../../src/shared/tiers';
 import { RateBudget, type RequestPriority } from '../../src/main/core/sync/rate-budget';
+import { pagesAhead } from '../../src/main/core/sync/walk';
 
 // The budget against a controlled clock: how many requests it lets out, in what order, and when.
 
@@ -52,6 +53,23 @@ describe('the request budget', () => {
     budget.dispose(new Error('done'));
   });
 
+  it('serves a guessed page after every needed request, unless its walk has come to need it', async () => {
+    const budget = new RateBudget(TIER_LIMITS.starter, now);
+    const drain: string[] = [];
+    track(budget, 'deep', 9, drain);
+    await advance(0);
+    const granted: string[] = [];
+    const taken = { guess: true };
+    budget.acquire('catch-up', undefined, () => true).then(() => granted.push('catch-up guess'));
+    budget.acquire('deep', undefined, () => taken.guess).then(() => granted.push('deep guess, taken'));
+    budget.acquire('catch-up', undefined, () => true).then(() => granted.push('catch-up guess 2'));
+    track(budget, 'deep', 1, granted);
+    taken.guess = false;
+    await advance(1_200);
+    expect(granted).toEqual(['deep guess, taken', 'deep0', 'catch-up guess', 'catch-up guess 2']);
+    budget.dispose(new Error('done'));
+  });
+
   it('sends nothing until a 429’s Retry-After has passed, then resumes more slowly', async () => {
     const budget = new RateBudget(TIER_LIMITS.pro, now);
     const granted: string[] = [];
@@ -95,5 +113,22 @@ describe('the request budget', () => {
     await advance(1_000);
     expect(granted.length).toBeGreaterThanOrEqual(45);
     budget.dispose(new Error('done'));
+  });
+});
+
+describe('the pages a walk asks for ahead', () => {
+  it('cover a commit of backfill at Pro, and shrink with the budget', () => {
+    let nowMs = 0;
+    const pro = new RateBudget(TIER_LIMITS.pro, () => nowMs);
+    expect(pagesAhead(pro.ratePerSecond)).toBe(8);
+    expect(pagesAhead(new RateBudget(TIER_LIMITS.enterprise).ratePerSecond)).toBe(8);
+    expect(pagesAhead(new RateBudget(TIER_LIMITS.starter).ratePerSecond)).toBe(2);
+    // 429s slow a Pro key's budget to a quarter of its rate: fewer guesses spend what it lacks.
+    for (let pause = 0; pause < 6; pause++) {
+      pro.onRateLimited(1_000);
+      nowMs += 1_000;
+    }
+    expect(pagesAhead(pro.ratePerSecond)).toBe(2);
+    pro.dispose(new Error('done'));
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeRollup, encodeRollup } from '../../../src/main/core/stats/rollup/rollup-codec';
 import { QuantileSketch } from '../../../src/main/core/stats/rollup/quantile-sketch';
-import { Rollup, type RolledRound } from '../../../src/main/core/stats/rollup/rollup';
+import { Rollup, TOP_ROUNDS, type RolledRound } from '../../../src/main/core/stats/rollup/rollup';
 import { NO_FACTS } from '../../../src/main/core/stats/round-facts-types';
 import { STREAK_THRESHOLDS } from '../../../src/shared/stats/thresholds';
 
@@ -49,6 +49,16 @@ describe('a rollup', () => {
       joined.append(rollupOf(list.slice(cut)));
       expect(joined.runs[slot]).toMatchObject({ best: 3, bestStart: { id: 1 }, head: 3, tail: 0 });
     }
+  });
+
+  it('keeps the biggest rounds, of equal ones the newest first', () => {
+    // Capped at 50×: ~60 rounds tie for the top, so the order among equals decides the list.
+    const list = rounds(3_000, 11).map((round) => ({ ...round, units: Math.min(round.units, 500_000) }));
+    const expected = [...list].sort((a, b) => b.units - a.units || b.us - a.us).slice(0, TOP_ROUNDS);
+    expect(rollupOf(list).top.map((round) => round.id)).toEqual(expected.map((round) => round.id));
+    const uncapped = rounds(3_000, 12);
+    const biggest = [...uncapped].sort((a, b) => b.units - a.units || b.us - a.us).slice(0, TOP_ROUNDS);
+    expect(rollupOf(uncapped).top.map((round) => round.id)).toEqual(biggest.map((round) => round.id));
   });
 
   it('survives its stored text unchanged', () => {

@@ -22,6 +22,8 @@ const MIN_SLOWDOWN = 0.25;
 const RECOVERY_MS = 60_000;
 
 interface Waiter {
+  /** A page asked for before it is known to be needed (walk.ts): served after every other. */
+  readonly isGuess: () => boolean;
   readonly resolve: () => void;
   readonly reject: (reason: unknown) => void;
   readonly signal: AbortSignal | undefined;
@@ -81,12 +83,18 @@ export class RateBudget {
     return Math.max(1, Math.floor(this.limits.burst * BURST_MARGIN));
   }
 
-  /** Resolves when the request may be sent; rejects with the signal's reason if aborted first. */
-  acquire(priority: RequestPriority, signal?: AbortSignal): Promise<void> {
+  /**
+   * Resolves when the request may be sent; rejects with the signal's reason if aborted first.
+   * `isGuess` is asked each time a request is granted: while it says true, every waiting request
+   * not a guess goes first, so when 429s make the budget scarce the pages walks wait for come
+   * before pages they may never read. A guess the walk comes to need stops being one.
+   */
+  acquire(priority: RequestPriority, signal?: AbortSignal, isGuess: () => boolean = () => false): Promise<void> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<void>((resolve, reject) => {
       const queue = this.queues[priority];
       const waiter: Waiter = {
+        isGuess,
         resolve,
         reject,
         signal,
@@ -163,6 +171,11 @@ export class RateBudget {
   }
 
   private next(): Waiter | undefined {
+    for (const priority of PRIORITIES) {
+      const queue = this.queues[priority];
+      const needed = queue.findIndex((waiter) => !waiter.isGuess());
+      if (needed >= 0) return queue.splice(needed, 1)[0];
+    }
     for (const priority of PRIORITIES) {
       const waiter = this.queues[priority].shift();
       if (waiter) return waiter;

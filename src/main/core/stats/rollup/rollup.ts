@@ -116,7 +116,7 @@ export class Rollup {
     if (payoutCents !== undefined) this.paidRounds += 1;
     const key = payoutCents === undefined ? round.units : payoutCents * round.units;
     if (this.top.length < TOP_ROUNDS || key >= (this.top[this.top.length - 1] as RankedRound).key) {
-      this.top = rankTop([...this.top, { ...ref, key }]);
+      this.top = withEntrant(this.top, { ...ref, key });
     }
   }
 
@@ -194,6 +194,16 @@ function byRank(a: RankedRound, b: RankedRound): number {
 
 function rankTop(candidates: RankedRound[]): RankedRound[] {
   return candidates.sort(byRank).slice(0, TOP_ROUNDS);
+}
+
+/** `top` with one more round in its place: a sort per entrant was ~5% of bulk ingest's main thread. */
+function withEntrant(top: readonly RankedRound[], entrant: RankedRound): readonly RankedRound[] {
+  let at = top.length;
+  while (at > 0 && byRank(entrant, top[at - 1] as RankedRound) < 0) at--;
+  if (at >= TOP_ROUNDS) return top;
+  const next = top.slice(0, TOP_ROUNDS - 1);
+  next.splice(at, 0, entrant);
+  return next;
 }
 
 /** The runs of `a` followed by `b`. Of equally long runs the earlier is kept. */
