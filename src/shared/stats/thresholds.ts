@@ -21,3 +21,8 @@ export const MULTIPLIER_UNIT = 10_000;
 export function toUnits(multiplier: number): number {
   return Math.round(multiplier * MULTIPLIER_UNIT);
 }
+
+/** A stored round's multiplier in units, 0 when it is not a number: the rollups and the facts must agree. */
+export function roundUnits(multiplier: number): number {
+  return Number.isFinite(multiplier) ? toUnits(multiplier) : 0;
+}

@@ -1,4 +1,4 @@
-import { toUnits } from '../../../shared/stats/thresholds';
+import { roundUnits } from '../../../shared/stats/thresholds';
 import { hasFacts, roundFacts } from './round-facts';
 import { NO_FACTS, type BetTotals, type PrecomputedFacts, type RoundFacts } from './round-facts-types';
 
@@ -28,11 +28,6 @@ export interface FactColumns {
   readonly sumAmounts: number[];
 }
 
-/** The units of 1/10,000 the rollups give a round's multiplier text (0 when not a number). */
-function unitsOf(multiplier: string): number {
-  const value = Number(multiplier);
-  return Number.isFinite(value) ? toUnits(value) : 0;
-}
 
 /** Columns for up to `capacity` rounds of a game, or null for a kind whose rows give no facts. */
 export function factColumns(slug: string, kind: string, capacity: number): FactColumns | null {
@@ -53,7 +48,7 @@ export function factColumns(slug: string, kind: string, capacity: number): FactC
 
 /** Reads round `i`'s facts from its row, as the rollups would when committing it, into the columns. */
 export function readFactsInto(columns: FactColumns, i: number, json: string, segment: string | null, multiplier: string): void {
-  const facts = roundFacts(columns.slug, columns.kind, json, segment, unitsOf(multiplier));
+  const facts = roundFacts(columns.slug, columns.kind, json, segment, roundUnits(Number(multiplier)));
   let shape = 0;
   if (facts.bets !== null) {
     shape |= HAS_BETS;

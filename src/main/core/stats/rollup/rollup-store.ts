@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { HEADLINE_THRESHOLDS, toUnits } from '../../../../shared/stats/thresholds';
+import { HEADLINE_THRESHOLDS, roundUnits, toUnits } from '../../../../shared/stats/thresholds';
 import { ForeignWrites } from '../../store/foreign-writes';
 import { roundFacts } from '../round-facts';
 import type { PrecomputedFacts } from '../round-facts-types';
@@ -424,7 +424,7 @@ function rolledRound(
   json: string,
   precomputed?: PrecomputedFacts,
 ): RolledRound {
-  const units = Number.isFinite(multiplier) ? toUnits(multiplier) : 0;
+  const units = roundUnits(multiplier);
   const facts = precomputed !== undefined && precomputed.kind === game.kind ? precomputed.facts : roundFacts(game.slug, game.kind, json, segment, units);
   return { id, us, units, facts };
 }
