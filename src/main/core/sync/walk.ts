@@ -61,8 +61,11 @@ export async function walk(plan: WalkPlan, context: WalkContext): Promise<WalkRe
   };
 
   const queryAt = (before: bigint | null): RoundsQuery => ({ limit: context.pageSize, ...(since === undefined ? {} : { since }), ...(before === null ? {} : { beforeIndex: before }) });
-  const ahead = new PagesAhead(context.signal, () => pagesAhead(context.budget.ratePerSecond), (before, signal, guess) =>
-    fetchPage({ ...context, signal }, guess ? new Backoff({ baseMs: 1_000, capMs: 60_000 }) : backoff, queryAt(before), guess ?? (() => false)),
+  const ahead = new PagesAhead(
+    context.signal,
+    () => pagesAhead(context.budget.ratePerSecond),
+    (before, signal, guess) =>
+      fetchPage({ ...context, signal }, guess ? new Backoff({ baseMs: 1_000, capMs: 60_000 }) : backoff, queryAt(before), guess ?? (() => false)),
   );
 
   try {
@@ -140,7 +143,7 @@ export async function walk(plan: WalkPlan, context: WalkContext): Promise<WalkRe
  * grants in AHEAD_MS, between 2 and 8. At a Pro key's 50 requests a second that is 8 pages,
  * one commit of backfill (round-writer.ts: up to 8,000 rounds), so the parse worker has the pages
  * that arrive while the main thread commits instead of waiting for it. Measured on 200,000 rounds
- * (bench `skeleton`, one sitting): 3 pages in flight 39–42k rounds/s, 8 pages 46–58k. A scarce
+ * (bench `skeleton`, one sitting): 3 pages in flight 31–43k rounds/s, 8 pages 45–58k. A scarce
  * budget (Starter, or slowed by 429s) asks for fewer: a wrong guess would spend what it lacks.
  */
 export function pagesAhead(ratePerSecond: number): number {
