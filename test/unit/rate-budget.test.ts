@@ -26,6 +26,14 @@ describe('the request budget', () => {
     for (let i = 0; i < count; i++) budget.acquire(priority).then(() => granted.push(`${priority}${i}`), () => {});
   }
 
+  /** A Starter budget whose burst is spent: what waits from now on is granted one at a time, in order. */
+  async function spentStarterBudget(): Promise<RateBudget> {
+    const budget = new RateBudget(TIER_LIMITS.starter, now);
+    track(budget, 'deep', 9, []);
+    await advance(0);
+    return budget;
+  }
+
   it('lets a burst out at once, then no more than the tier’s rate, kept a little under it', async () => {
     const budget = new RateBudget(TIER_LIMITS.starter, now);
     const granted: string[] = [];
@@ -40,10 +48,7 @@ describe('the request budget', () => {
   });
 
   it('serves waiting live polls before catch-up, and catch-up before deep backfill', async () => {
-    const budget = new RateBudget(TIER_LIMITS.starter, now);
-    const drain: string[] = [];
-    track(budget, 'deep', 9, drain);
-    await advance(0);
+    const budget = await spentStarterBudget();
     const granted: string[] = [];
     track(budget, 'deep', 2, granted);
     track(budget, 'catch-up', 2, granted);
@@ -54,10 +59,7 @@ describe('the request budget', () => {
   });
 
   it('serves a guessed page after every needed request, unless its walk has come to need it', async () => {
-    const budget = new RateBudget(TIER_LIMITS.starter, now);
-    const drain: string[] = [];
-    track(budget, 'deep', 9, drain);
-    await advance(0);
+    const budget = await spentStarterBudget();
     const granted: string[] = [];
     const taken = { guess: true };
     budget.acquire('catch-up', undefined, () => true).then(() => granted.push('catch-up guess'));
@@ -98,10 +100,7 @@ describe('the request budget', () => {
   });
 
   it('resizes for a tier learned later and drops a waiter whose walk was aborted', async () => {
-    const budget = new RateBudget(TIER_LIMITS.starter, now);
-    const drain: string[] = [];
-    track(budget, 'deep', 9, drain);
-    await advance(0);
+    const budget = await spentStarterBudget();
     const controller = new AbortController();
     const aborted = budget.acquire('deep', controller.signal);
     controller.abort(new Error('generation over'));

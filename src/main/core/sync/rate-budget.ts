@@ -22,7 +22,7 @@ const MIN_SLOWDOWN = 0.25;
 const RECOVERY_MS = 60_000;
 
 interface Waiter {
-  /** A page asked for before it is known to be needed (walk.ts): served after every other. */
+  /** True while the request is a page asked for before it is known to be needed (walk.ts): served after every other. */
   readonly isGuess: () => boolean;
   readonly resolve: () => void;
   readonly reject: (reason: unknown) => void;

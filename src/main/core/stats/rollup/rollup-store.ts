@@ -250,11 +250,12 @@ export class RollupStore {
   private extendHour(game: RolledGame, hour: number, rounds: readonly RolledRound[]): Rollup[] | null {
     const open = this.openHours.get(game.id, hour);
     const stored = open ?? this.storedRollup(this.selectHour, game.id, hour);
-    const runs = stored === null || stored.rounds === 0 ? [rollupOfRounds(rounds)] : runsAround(stored, rounds);
+    const held = stored !== null && stored.rounds > 0 ? stored : null;
+    const runs = held === null ? [rollupOfRounds(rounds)] : runsAround(held, rounds);
     let rollup: Rollup;
     if (runs === null) rollup = this.rollupOfRows(game, hour * HOUR_US, (hour + 1) * HOUR_US);
-    else if (stored === null || stored.rounds === 0) rollup = copyOf(runs[0]!);
-    else rollup = runs.reduce((joined: Rollup, run) => joinIfApart(joined, run)!, stored);
+    else if (held === null) rollup = copyOf(runs[0]!);
+    else rollup = runs.reduce((joined: Rollup, run) => joinIfApart(joined, run)!, held);
     if (open !== null) this.update(this.updateHour, game.id, hour, rollup);
     else this.upsert(this.upsertHour, game.id, hour, rollup);
     this.openHours.offer(game.id, hour, rollup);
